@@ -35,10 +35,12 @@ class Interval:
 
     def overlaps(self, other: Interval) -> bool:
         """True when some number lies in both intervals (open ends respected)."""
-        lo, lo_inc = max((self.lo(), self.low_inclusive), (other.lo(), other.low_inclusive),
-                         key=lambda t: (t[0], not t[1]))
-        hi, hi_inc = min((self.hi(), self.high_inclusive), (other.hi(), other.high_inclusive),
-                         key=lambda t: (t[0], t[1]))
+        lo, lo_inc = max(
+            (self.lo(), self.low_inclusive), (other.lo(), other.low_inclusive), key=lambda t: (t[0], not t[1])
+        )
+        hi, hi_inc = min(
+            (self.hi(), self.high_inclusive), (other.hi(), other.high_inclusive), key=lambda t: (t[0], t[1])
+        )
         if lo < hi:
             return True
         return lo == hi and lo_inc and hi_inc and math.isfinite(lo)
@@ -78,6 +80,8 @@ class Claim:
     date: Interval | None = None  # ordinal days (date.toordinal()) covered by the date mention
     date_text: str | None = None
     entities: tuple[str, ...] = ()  # canonical entity names
+    places: tuple[str, ...] = ()  # canonical places the claim is located at ("in Paris")
+    years: tuple[int, ...] = ()  # years the sentence is set in (context, not the claim's own date)
     hedged: bool = False
     attribution: str | None = None
     sentence: str = ""  # the whole sentence the claim came from (context for NLI/alignment)

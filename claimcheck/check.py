@@ -1,0 +1,121 @@
+"""Decide each aligned pair: exact interval logic first, the NLI model for the rest.
+
+Numbers and dates are decided by arithmetic and never handed to NLI, which is weak on
+them; NLI only sees pairs of claims that carry neither. Every verdict carries the method
+that decided it and one sentence a person can check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from claimcheck.dates import describe_days
+from claimcheck.intervals import compare
+from claimcheck.nli import NLIModel, bidirectional
+from claimcheck.types import Pair, Verdict
+
+HEDGE_DISCOUNT = 0.5
+
+
+@dataclass(frozen=True)
+class CheckConfig:
+    nli_threshold: float = 0.5  # a direction's probability needed to call entailment or contradiction
+    batch_size: int = 64
+
+
+def check_pairs(
+    pairs: Sequence[Pair],
+    nli: NLIModel | None = None,
+    config: CheckConfig | None = None,
+    align_floor: float = 0.45,
+) -> list[Verdict]:
+    config = config or CheckConfig()
+    verdicts = []
+    nli_pairs = []
+    for p in pairs:
+        if p.a.kind == "quantity" and p.b.kind == "quantity":
+            verdicts.append(check_quantity(p, align_floor))
+        elif p.a.kind == "date" and p.b.kind == "date":
+            verdicts.append(check_date(p, align_floor))
+        elif p.a.kind == "other" and p.b.kind == "other":
+            nli_pairs.append(p)
+    if nli is not None and nli_pairs:
+        verdicts += check_nli(nli_pairs, nli, config)
+    return verdicts
+
+
+def slot_confidence(p: Pair, floor: float) -> float:
+    """How sure we are the two claims fill one slot: grows with similarity above the floor."""
+    share = min(1.0, max(0.0, (p.similarity - floor) / max(1e-6, 0.85 - floor)))
+    conf = 0.6 + 0.4 * share
+    if p.a.hedged or p.b.hedged:
+        conf *= HEDGE_DISCOUNT
+    return round(conf, 4)
+
+
+def check_quantity(p: Pair, floor: float) -> Verdict:
+    qa, qb = p.a.quantity, p.b.quantity
+    assert qa is not None and qb is not None
+    label, why = compare(qa.interval, qb.interval)
+    explanation = (
+        f'"{qa.text}" {qa.unit} ({qa.interval.describe()}) in {p.a.doc_id} and "{qb.text}" '
+        f"({qb.interval.describe()}) in {p.b.doc_id} {_verb(label)}: {why}."
+    )
+    return Verdict(p, label, slot_confidence(p, floor), "quantity", explanation + _hedge_note(p))
+
+
+def check_date(p: Pair, floor: float) -> Verdict:
+    da, db = p.a.date, p.b.date
+    assert da is not None and db is not None
+    label, _ = compare(da, db)
+    explanation = (
+        f'"{p.a.date_text}" ({describe_days(da)}) in {p.a.doc_id} and "{p.b.date_text}" '
+        f"({describe_days(db)}) in {p.b.doc_id} {_verb(label)}"
+        + (": the dates overlap." if label == "agreement" else ": the dates do not overlap.")
+    )
+    return Verdict(p, label, slot_confidence(p, floor), "date", explanation + _hedge_note(p))
+
+
+def check_nli(pairs: Sequence[Pair], nli: NLIModel, config: CheckConfig) -> list[Verdict]:
+    """Both directions: contradiction is symmetric, entailment in either direction agrees."""
+    ab, ba = bidirectional(nli, [(p.a.text, p.b.text) for p in pairs], batch_size=config.batch_size)
+    out = []
+    for p, x, y in zip(pairs, ab, ba, strict=True):
+        contra = float(max(x[2], y[2]))
+        entail = float(max(x[0], y[0]))
+        if contra >= config.nli_threshold and contra > entail:
+            label, conf = "contradiction", contra
+            why = f"the NLI model finds them contradictory (p={contra:.2f})"
+        elif entail >= config.nli_threshold:
+            label, conf = "agreement", entail
+            direction = (
+                "each entails the other"
+                if min(x[0], y[0]) >= config.nli_threshold
+                else "one entails the other"
+            )
+            why = f"{direction} (p={entail:.2f})"
+        else:
+            label, conf = "neutral", float(max(x[1], y[1]))
+            why = "neither entails nor contradicts the other"
+        if p.a.hedged or p.b.hedged:
+            conf *= HEDGE_DISCOUNT
+        out.append(
+            Verdict(
+                p,
+                label,
+                round(conf, 4),
+                "nli",
+                f"Claims in {p.a.doc_id} and {p.b.doc_id}: {why}." + _hedge_note(p),
+            )
+        )
+    return out
+
+
+def _verb(label: str) -> str:
+    return "agree" if label == "agreement" else "conflict"
+
+
+def _hedge_note(p: Pair) -> str:
+    hedged = [c.doc_id for c in (p.a, p.b) if c.hedged]
+    return f" (hedged in {', '.join(hedged)}: confidence halved)" if hedged else ""

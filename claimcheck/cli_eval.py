@@ -1,0 +1,107 @@
+"""`claimcheck eval ...`: measure the models on labelled files (mounted by cli.py as "eval")."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+from claimcheck.errors import InputError
+
+if TYPE_CHECKING:
+    from claimcheck.nli import NLIModel
+
+eval_app = typer.Typer(no_args_is_help=True, help="Measure model quality on labelled files.")
+
+
+class EvalFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+def fail(message: str) -> NoReturn:
+    """Usage and input errors: one line on stderr and exit 2, never a traceback."""
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(2)
+
+
+def load_model_or_fail(nli_model: str | None) -> NLIModel:
+    """The NLI model for an eval command, or exit 2 saying why there is none."""
+    from claimcheck.nli import load_nli
+
+    try:
+        model = load_nli(nli_model)
+    except FileNotFoundError as exc:
+        fail(str(exc))
+    except (ValueError, OSError) as exc:  # unmappable labels, missing weights or tokenizer
+        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        fail(f"cannot load NLI model {nli_model or ''}: {reason}")
+    if model is None:
+        fail("no NLI model installed; pass --nli-model PATH or set CLAIMCHECK_NLI_MODEL")
+    return model
+
+
+@eval_app.command("nli")
+def eval_nli(
+    file: Annotated[Path, typer.Argument(help="JSON lines (optionally .gz) of premise/hypothesis/label.")],
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="Score only the first N rows.")] = None,
+    fmt: Annotated[EvalFormat, typer.Option("--format", case_sensitive=False)] = EvalFormat.table,
+    predictions: Annotated[
+        Path | None, typer.Option("--predictions", help="Write one JSON line per row, in input order.")
+    ] = None,
+    nli_model: Annotated[str | None, typer.Option("--nli-model", help="NLI model folder or name.")] = None,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1)] = 64,
+) -> None:
+    """Accuracy, macro-F1, per-label scores and confusion matrix of the NLI model on FILE."""
+    from claimcheck import nli_eval
+
+    try:
+        if predictions is not None:
+            nli_eval.check_writable(predictions)  # fail before the long run, not after it
+        data = nli_eval.read_nli_file(file, limit=limit)
+        model = load_model_or_fail(nli_model)
+        report, probs = nli_eval.evaluate(model, data, batch_size=batch_size)
+        if predictions is not None:
+            nli_eval.write_jsonl_atomic(predictions, nli_eval.prediction_rows(probs, data.scheme))
+    except (InputError, FileNotFoundError) as exc:
+        fail(str(exc))
+    if fmt is EvalFormat.json:
+        typer.echo(json.dumps(report))
+    else:
+        _print_nli_tables(report)
+
+
+def _print_nli_tables(report: dict) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    summary = Table(title=f"eval nli — {report['file']}", show_header=False)
+    for key in ("model", "scheme", "n", "accuracy", "macro_f1", "seconds", "pairs_per_second"):
+        value = report[key]
+        summary.add_row(key, f"{value:.4f}" if key in ("accuracy", "macro_f1") else str(value))
+    console.print(summary)
+
+    per_label = Table(title="per label")
+    for col in ("label", "precision", "recall", "f1", "support"):
+        per_label.add_column(col, justify="left" if col == "label" else "right")
+    for label, m in report["per_label"].items():
+        scores = (f"{m[key]:.4f}" for key in ("precision", "recall", "f1"))
+        per_label.add_row(label, *scores, str(m["support"]))
+    console.print(per_label)
+
+    confusion = Table(title="confusion (rows gold, columns predicted)")
+    confusion.add_column("gold \\ pred")
+    for label in report["labels"]:
+        confusion.add_column(label, justify="right")
+    for label, row in zip(report["labels"], report["confusion"], strict=True):
+        confusion.add_row(label, *map(str, row))
+    console.print(confusion)
+
+
+# Further eval commands (e.g. `eval consistency`) register on `eval_app` below with
+# @eval_app.command(...); reuse `fail`, `load_model_or_fail`, `EvalFormat` and
+# `nli_eval.write_jsonl_atomic` so exit codes and file handling stay identical.

@@ -1,0 +1,10 @@
+"""Errors that mean "the user's input is wrong", kept apart from bugs.
+
+The CLI turns these into a one-line message and exit code 2 instead of a traceback.
+"""
+
+from __future__ import annotations
+
+
+class InputError(ValueError):
+    """A file or argument the user supplied cannot be used; the message says why, in one line."""

@@ -1,0 +1,62 @@
+"""Shared fixtures. Append new ones below; keep them cheap (the CI machine has two cores)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+TINY_VOCAB = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"] + (
+    "a the man woman dog cat is are not no plays sleeps runs in on park house "
+    "three five nations countries met paris kyiv over more than 30 35 ."
+).split()
+
+# Deliberately not the LABELS order, so tests catch code that ignores config.id2label.
+TINY_ID2LABEL = {0: "contradiction", 1: "entailment", 2: "neutral"}
+
+
+def make_tiny_nli(
+    out: Path, id2label: dict[int, str] | None = None, bias_label: str | None = None, seed: int = 0
+) -> Path:
+    """Save a random 2-layer BERT NLI model + tokenizer to `out` (a few hundred KB, < 1 s).
+
+    With `bias_label`, the classifier ignores its input and always puts ~all mass on that label.
+    """
+    import torch
+    from transformers import BertConfig, BertForSequenceClassification, BertTokenizerFast
+
+    id2label = dict(TINY_ID2LABEL if id2label is None else id2label)
+    out.mkdir(parents=True, exist_ok=True)
+    vocab = out / "vocab.txt"
+    vocab.write_text("\n".join(TINY_VOCAB) + "\n", encoding="utf-8")
+    BertTokenizerFast(vocab_file=str(vocab), do_lower_case=True).save_pretrained(out)
+    config = BertConfig(
+        vocab_size=len(TINY_VOCAB),
+        hidden_size=32,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        intermediate_size=37,
+        max_position_embeddings=128,
+        num_labels=len(id2label),
+        id2label=id2label,
+        label2id={v: k for k, v in id2label.items()},
+    )
+    torch.manual_seed(seed)
+    model = BertForSequenceClassification(config)
+    if bias_label is not None:
+        with torch.no_grad():
+            model.classifier.weight.zero_()
+            model.classifier.bias.zero_()
+            target = next(i for i, name in id2label.items() if name == bias_label)
+            model.classifier.bias[target] = 50.0
+    model.save_pretrained(out, safe_serialization=True)
+    return out
+
+
+@pytest.fixture(scope="session")
+def tiny_nli_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny random NLI model folder with a non-standard label order."""
+    return make_tiny_nli(tmp_path_factory.mktemp("models") / "tiny-nli")

@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+from conftest import make_tiny_nli
+
+from claimcheck import models
+from claimcheck.nli import LABELS, HFNLIModel, NLIModel, bidirectional, content_hash, label_matrix, load_nli
+
+PAIRS = [
+    ("a man plays in the park", "a man is in the park"),
+    ("the dog sleeps", "the cat runs"),
+    ("three nations met in paris", "more than 30 countries met in kyiv . the man is not in the house"),
+    ("no", "a"),
+]
+
+
+@pytest.mark.parametrize("label", LABELS)
+def test_label_order_comes_from_config(tmp_path: Path, label: str) -> None:
+    model = HFNLIModel(make_tiny_nli(tmp_path / "m", bias_label=label), quantize=False)
+    probs = model.predict(PAIRS)
+    assert probs.shape == (len(PAIRS), 3)
+    assert np.allclose(probs[:, LABELS.index(label)], 1.0, atol=1e-6)
+
+
+def test_two_way_model_puts_not_entailment_on_neutral(tmp_path: Path) -> None:
+    path = make_tiny_nli(tmp_path / "m", {0: "ENTAILMENT", 1: "Not_Entailment"}, bias_label="Not_Entailment")
+    probs = HFNLIModel(path, quantize=False).predict(PAIRS)
+    assert np.allclose(probs[:, 1], 1.0, atol=1e-6)
+    assert np.all(probs[:, 2] == 0.0)
+
+
+def test_unmappable_labels_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="cannot map NLI label"):
+        HFNLIModel(make_tiny_nli(tmp_path / "m", {0: "LABEL_0", 1: "LABEL_1", 2: "LABEL_2"}))
+    with pytest.raises(ValueError, match="must be"):
+        label_matrix({0: "entailment", 1: "contradiction"})
+
+
+def test_quantized_agrees_with_fp32(tiny_nli_dir: Path) -> None:
+    fp32 = HFNLIModel(tiny_nli_dir, quantize=False).predict(PAIRS)
+    int8 = HFNLIModel(tiny_nli_dir, quantize=True).predict(PAIRS)
+    assert np.allclose(int8.sum(axis=1), 1.0)
+    assert np.abs(fp32 - int8).max() < 0.05
+
+
+def test_length_sorted_batches_keep_input_order(tiny_nli_dir: Path) -> None:
+    model = HFNLIModel(tiny_nli_dir, quantize=False)
+    batched = model.predict(PAIRS, batch_size=2)
+    single = np.vstack([model.predict([p]) for p in PAIRS])
+    assert np.allclose(batched, single, atol=1e-5)
+    assert model.predict([]).shape == (0, 3)
+
+
+def test_model_id_tracks_content_not_mtime(tmp_path: Path, tiny_nli_dir: Path) -> None:
+    copy = tmp_path / "tiny-nli"
+    shutil.copytree(tiny_nli_dir, copy)
+    for f in copy.iterdir():
+        os.utime(f, (1, 1))
+    assert content_hash(copy) == content_hash(tiny_nli_dir)
+    model_id = HFNLIModel(copy, quantize=False).model_id
+    assert model_id.startswith("tiny-nli@") and not model_id.endswith("+int8")
+    assert HFNLIModel(copy).model_id == model_id + "+int8"
+    make_tiny_nli(copy, seed=1)
+    assert content_hash(copy) != content_hash(tiny_nli_dir)
+
+
+def test_load_nli_paths_and_cache(
+    tiny_nli_dir: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    with pytest.raises(FileNotFoundError, match="NLI model not found"):
+        load_nli(tmp_path / "nope")
+    monkeypatch.setattr(models, "default_nli_dir", lambda: None)
+    assert load_nli(None) is None
+    monkeypatch.setattr(models, "default_nli_dir", lambda: tiny_nli_dir)
+    model = load_nli(None)
+    assert model is load_nli(str(tiny_nli_dir))
+    assert load_nli(tiny_nli_dir, quantize=False) is not model
+    assert isinstance(model, NLIModel)
+
+
+def test_bidirectional_runs_both_directions(tiny_nli_dir: Path) -> None:
+    model = load_nli(tiny_nli_dir, quantize=False)
+    forward, backward = bidirectional(model, PAIRS, batch_size=3)
+    assert np.allclose(forward, model.predict(PAIRS), atol=1e-5)
+    assert np.allclose(backward, model.predict([(b, a) for a, b in PAIRS]), atol=1e-5)
