@@ -20,7 +20,9 @@ _NUMBER = re.compile(r"\d[\d,.]*")
 @lru_cache(maxsize=1)
 def _encoder():
     from sentence_transformers import SentenceTransformer
+    from transformers.utils import logging as hf_logging
 
+    hf_logging.disable_progress_bar()  # a weight-loading bar on stderr would garble CLI output
     return SentenceTransformer(str(minilm_dir()), device="cpu")
 
 

@@ -148,7 +148,9 @@ class HFNLIModel:
         finally:
             if bars:
                 hf_logging.enable_progress_bar()
-        model.eval()
+        # Weights ship as fp16 to halve the repo size; CPU matmuls want fp32 (fp16/bf16 kernels
+        # are emulated and many times slower on AVX2), and int8 quantization expects fp32 Linears.
+        model = model.float().eval()
         self.matrix = label_matrix(model.config.id2label)
         self.quantized = False
         if quantize:

@@ -1,0 +1,114 @@
+"""Claim extraction, table-driven: atomic splitting, hedging, attribution, units, dates,
+entities and segmentation, each on sentences written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.dates import describe_days, normalise_date
+from claimcheck.entities import canonical
+from claimcheck.extract import extract_claims
+from claimcheck.segment import split_units
+from claimcheck.types import Document
+
+
+def claims(text: str):
+    return extract_claims([Document("d", "d.txt", text)])
+
+
+def test_coordinated_subject_gives_one_claim_per_conjunct() -> None:
+    texts = [c.text for c in claims("The UK and Portugal signalled their readiness to send peacekeepers.")]
+    assert texts == [
+        "The UK signalled their readiness to send peacekeepers.",
+        "Portugal signalled their readiness to send peacekeepers.",
+    ]
+
+
+def test_coordinated_object_is_split() -> None:
+    texts = [c.text for c in claims("The minister visited Warsaw and Vilnius last spring.")]
+    assert len(texts) == 2 and "Warsaw" in texts[0] and "Vilnius" in texts[1]
+
+
+@pytest.mark.parametrize(
+    "sentence, hedged",
+    [
+        ("Officials from 12 countries met in Rome on Friday.", False),
+        ("A ceasefire could offer a temporary reprieve from the fighting.", True),
+        ("The plan will likely strain smaller economies.", True),
+        ("Experts suggest a burden-sharing model similar to the alliance target.", True),
+    ],
+)
+def test_hedging(sentence: str, hedged: bool) -> None:
+    found = claims(sentence)
+    assert found and all(c.hedged is hedged for c in found)
+
+
+def test_questions_are_not_claims() -> None:
+    assert claims("Is it still an occupation if the forces are invited?") == []
+
+
+def test_attribution_is_kept() -> None:
+    (c,) = [c for c in claims("Ukrainian officials claim that 40 villages were retaken.") if c.kind == "quantity"]
+    assert c.attribution == "Ukrainian officials"
+    assert c.quantity.unit == "village"
+
+
+@pytest.mark.parametrize(
+    "sentence, qty, unit",
+    [
+        ("Military representatives from over 30 nations convened in Paris.", "over 30", "country"),
+        ("The summit featured 27 heads of state.", "27", "head of state"),
+        ("Russia controls approximately 20 percent of Ukrainian territory.", "approximately 20 percent",
+         "percent of territory"),
+        ("Nearly 1,200 soldiers were deployed to the border.", "Nearly 1,200", "troop"),
+    ],
+)
+def test_quantity_units(sentence: str, qty: str, unit: str) -> None:
+    (c,) = [c for c in claims(sentence) if c.kind == "quantity"]
+    assert (c.quantity.text, c.quantity.unit) == (qty, unit)
+    assert sentence[c.start : c.end] == sentence.strip()
+
+
+def test_places_and_years_give_context() -> None:
+    (c,) = [c for c in claims("In 1999 a mission in East Timor involved 20 nations.") if c.kind == "quantity"]
+    assert c.places == ("East Timor",) and c.years == (1999,)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("in 1999", "1999"),
+        ("on 3 March 2024", "2024-03-03"),
+        ("March 2024", "March 2024"),
+        ("May 5, 2021", "2021-05-05"),
+        ("the 1990s", "1990-01-01..1999-12-31"),
+        ("on Monday", None),
+        ("January 20th", None),
+    ],
+)
+def test_dates(text: str, expected: str | None) -> None:
+    iv = normalise_date(text)
+    assert (describe_days(iv) if iv else None) == expected
+
+
+@pytest.mark.parametrize(
+    "raw, name",
+    [("Zelenskyy", "Zelensky"), ("President Volodymyr Zelensky", "Zelensky"), ("U.S.", "United States"),
+     ("US", "United States"), ("Britain", "United Kingdom"), ("the UK", "United Kingdom"), ("Macron", "Macron")],
+)
+def test_entity_aliases(raw: str, name: str) -> None:
+    assert canonical(raw) == name
+
+
+def test_segmentation_keeps_headlines_and_bullets_apart_and_joins_wrapped_lines() -> None:
+    text = (
+        "Envoys Gather In Paris For Talks On A Security Force And Its Many Partners\n"
+        "- Officials from 30 countries attend\n"
+        "The talks, called by incoming U.S. President\nDonald Trump, begin today.\n"
+    )
+    units = split_units(text)
+    assert [u.is_line for u in units] == [True, True, False]
+    assert units[1].text == "Officials from 30 countries attend"
+    assert "\nDonald Trump" in units[2].text
+    for u in units:
+        assert text[u.start : u.start + len(u.text)] == u.text
