@@ -14,8 +14,10 @@ from enum import StrEnum
 from pathlib import Path
 
 import typer
+from typer.core import TyperCommand
 
-from claimcheck.cli_eval import eval_app
+from claimcheck.cli_eval import eval_app, fail
+from claimcheck.config import FAIL_ON, FORMATS
 from claimcheck.errors import InputError
 from claimcheck.load import MAX_BYTES
 
@@ -29,24 +31,35 @@ app = typer.Typer(
 )
 app.add_typer(eval_app, name="eval")
 
+# Built from the names config.py validates, so a flag and a config key accept the same values.
+Format = StrEnum("Format", {name: name for name in FORMATS})
+Gate = StrEnum("Gate", {name: name for name in FAIL_ON})
 
-class Format(StrEnum):
+
+class ExtractFormat(StrEnum):
     table = "table"
     json = "json"
 
 
-class Gate(StrEnum):
-    contradiction = "contradiction"
-    none = "none"
+class OneLineErrors(TyperCommand):
+    """Bad flags end like bad input: one line on stderr and exit 2, not click's usage block."""
+
+    def make_context(self, info_name, args, parent=None, **extra) -> typer.Context:  # type: ignore[override]
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except Exception as exc:
+            # click's UsageError, duck-typed: recent typer vendors its own private copy of click.
+            if getattr(exc, "exit_code", None) != 2 or not hasattr(exc, "format_message"):
+                raise
+            fail(exc.format_message())
 
 
-def fail(message: str) -> typer.Exit:
-    typer.echo(f"claimcheck: error: {message}", err=True)
-    return typer.Exit(2)
+def _warn(message: str) -> None:
+    print(f"claimcheck: warning: {message}", file=sys.stderr)
 
 
 def _warn_line(message, category, filename, lineno, file=None, line=None) -> None:
-    print(f"claimcheck: warning: {message}", file=sys.stderr)
+    _warn(str(message))
 
 
 def write_output(text: str, output: Path | None) -> None:
@@ -58,24 +71,59 @@ def write_output(text: str, output: Path | None) -> None:
     atomic_write_text(output, text)
 
 
-@app.command()
+@app.command(cls=OneLineErrors)
 def check(
-    paths: list[Path] = typer.Argument(..., help="files or folders (.txt/.md, recursively)"),
-    format: Format = typer.Option(Format.table, "--format", "-f"),
+    paths: list[Path] | None = typer.Argument(
+        None, help="files or folders (.txt/.md, recursively); default: `paths` from the config file"
+    ),
+    format: Format | None = typer.Option(None, "--format", "-f", help="report format [default: table]"),
     output: Path | None = typer.Option(None, "--output", "-o", help="write the report here (atomically)"),
-    fail_on: Gate = typer.Option(Gate.contradiction, "--fail-on", help="which findings make the exit code 1"),
-    min_confidence: float = typer.Option(
-        0.0, "--min-confidence", min=0.0, max=1.0, help="findings below this confidence do not fail the gate"
+    fail_on: Gate | None = typer.Option(
+        None, "--fail-on", help="which findings make the exit code 1 [default: contradiction]"
+    ),
+    min_confidence: float | None = typer.Option(
+        None, "--min-confidence", min=0.0, max=1.0, help="findings below this confidence do not fail the gate"
+    ),
+    baseline: Path | None = typer.Option(
+        None, "--baseline", help="accepted findings: reported as baselined, left out of the gate"
+    ),
+    write_baseline: Path | None = typer.Option(
+        None, "--write-baseline", help="record every current finding as accepted in this file"
     ),
     nli_model: str | None = typer.Option(
         None, "--nli-model", help="NLI model folder (default: the shipped one)"
     ),
     no_nli: bool = typer.Option(False, "--no-nli", help="check quantities and dates only"),
+    cache_dir: Path | None = typer.Option(
+        None,
+        "--cache-dir",
+        help="NLI verdict cache folder [default: $CLAIMCHECK_CACHE_DIR or ~/.cache/claimcheck]",
+    ),
+    no_cache: bool = typer.Option(False, "--no-cache", help="neither read nor write the NLI verdict cache"),
+    include: list[str] | None = typer.Option(
+        None, "--include", help="only files matching this glob (repeatable)"
+    ),
+    exclude: list[str] | None = typer.Option(
+        None, "--exclude", help="skip files matching this glob (repeatable)"
+    ),
+    config: Path | None = typer.Option(
+        None,
+        "--config",
+        help="config file [default: nearest claimcheck.toml or pyproject.toml [tool.claimcheck]]",
+    ),
     max_bytes: int = typer.Option(
         MAX_BYTES, "--max-bytes", help="skip (with a warning) files larger than this"
     ),
 ) -> None:
-    """Check a corpus for claims that agree or conflict across sources."""
+    """Check a corpus for claims that agree or conflict across sources.
+
+    Flags override the config file. Exit code 0: nothing reached the gate; 1: a finding did;
+    2: a usage or input error.
+    """
+    from claimcheck.baseline import apply_baseline, read_baseline
+    from claimcheck.baseline import write_baseline as save_baseline
+    from claimcheck.cache import cached, default_cache_dir
+    from claimcheck.config import discover_config
     from claimcheck.load import load_corpus
     from claimcheck.nli import load_nli
     from claimcheck.pipeline import check_documents
@@ -83,24 +131,40 @@ def check(
 
     warnings.showwarning = _warn_line
     try:
-        docs = load_corpus(paths, max_bytes=max_bytes)
-        nli = None if no_nli else load_nli(nli_model)
+        cfg = discover_config(paths or [], config)
+        paths = paths or list(cfg.paths)
+        if not paths:
+            fail("no PATH given and no `paths` in a config file")
+        baseline = baseline or cfg.baseline
+        accepted = read_baseline(baseline) if baseline else None  # a bad baseline fails before the slow part
+        docs = load_corpus(paths, include or cfg.include, exclude or cfg.exclude, max_bytes=max_bytes)
+        nli = None if no_nli else load_nli(nli_model or cfg.nli_model)
+        nli = cached(nli, None if no_cache else cache_dir or cfg.cache_dir or default_cache_dir())
         result = check_documents(docs, nli)
-        write_output(RENDERERS[format.value](result), output)
-    except (InputError, FileNotFoundError, OSError) as exc:
-        raise fail(str(exc)) from None
+        if accepted is not None:
+            result, stale = apply_baseline(result, accepted, str(baseline))
+            if stale:
+                _warn(stale)
+        if write_baseline:
+            save_baseline(write_baseline, result)
+            result, _ = apply_baseline(result, frozenset(f.id for f in result.findings), str(write_baseline))
+        write_output(RENDERERS[format or cfg.format or "table"](result), output)
+    except (InputError, OSError) as exc:
+        fail(str(exc))
+    gate = fail_on or cfg.fail_on or "contradiction"
+    threshold = cfg.min_confidence if min_confidence is None else min_confidence
     gated = [
         f
         for f in result.findings
-        if f.verdict == fail_on.value and not f.baselined and f.confidence >= min_confidence
+        if gate != "none" and f.verdict == gate and not f.baselined and f.confidence >= (threshold or 0.0)
     ]
     raise typer.Exit(1 if gated else 0)
 
 
-@app.command()
+@app.command(cls=OneLineErrors)
 def extract(
     paths: list[Path] = typer.Argument(..., help="files or folders (.txt/.md, recursively)"),
-    format: Format = typer.Option(Format.table, "--format", "-f"),
+    format: ExtractFormat = typer.Option(ExtractFormat.table, "--format", "-f"),
     max_bytes: int = typer.Option(
         MAX_BYTES, "--max-bytes", help="skip (with a warning) files larger than this"
     ),
@@ -117,9 +181,9 @@ def extract(
     try:
         docs = load_corpus(paths, max_bytes=max_bytes)
     except (InputError, OSError) as exc:
-        raise fail(str(exc)) from None
+        fail(str(exc))
     claims = extract_claims(docs)
-    if format is Format.json:
+    if format is ExtractFormat.json:
         typer.echo(
             json.dumps(
                 {

@@ -54,6 +54,14 @@ def eval_nli(
     ] = None,
     nli_model: Annotated[str | None, typer.Option("--nli-model", help="NLI model folder or name.")] = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1)] = 64,
+    checker: Annotated[
+        bool,
+        typer.Option(
+            "--checker",
+            help="Score NLI plus the quantity interval logic (the full checker); NLI-alone numbers "
+            "are reported beside it.",
+        ),
+    ] = False,
 ) -> None:
     """Accuracy, macro-F1, per-label scores and confusion matrix of the NLI model on FILE."""
     from claimcheck import nli_eval
@@ -64,8 +72,20 @@ def eval_nli(
         data = nli_eval.read_nli_file(file, limit=limit)
         model = load_model_or_fail(nli_model)
         report, probs = nli_eval.evaluate(model, data, batch_size=batch_size)
+        rows_extra: list[dict] = [{} for _ in data.labels]
+        if checker:
+            from claimcheck.quantity_nli import with_checker
+
+            report, probs, verdicts = with_checker(report, data, probs)
+            rows_extra = [
+                {"method": "nli"}
+                if v is None
+                else {"method": f"quantity:{v.label}", "explanation": v.explanation}
+                for v in verdicts
+            ]
         if predictions is not None:
-            nli_eval.write_jsonl_atomic(predictions, nli_eval.prediction_rows(probs, data.scheme))
+            rows = nli_eval.prediction_rows(probs, data.scheme)
+            nli_eval.write_jsonl_atomic(predictions, (r | e for r, e in zip(rows, rows_extra, strict=True)))
     except (InputError, FileNotFoundError) as exc:
         fail(str(exc))
     if fmt is EvalFormat.json:
@@ -83,6 +103,12 @@ def _print_nli_tables(report: dict) -> None:
     for key in ("model", "scheme", "n", "accuracy", "macro_f1", "seconds", "pairs_per_second"):
         value = report[key]
         summary.add_row(key, f"{value:.4f}" if key in ("accuracy", "macro_f1") else str(value))
+    if "nli_alone" in report:  # --checker: what the quantity logic added, on the same rows
+        alone = report["nli_alone"]
+        summary.add_row("nli alone accuracy", f"{alone['accuracy']:.4f}")
+        summary.add_row("nli alone macro_f1", f"{alone['macro_f1']:.4f}")
+        counts = report["quantity_verdicts"]
+        summary.add_row("quantity verdicts", ", ".join(f"{k} {v}" for k, v in counts.items()))
     console.print(summary)
 
     per_label = Table(title="per label")

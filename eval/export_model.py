@@ -90,6 +90,9 @@ def export(run_dir: Path, out_dir: Path, *, force: bool = False) -> dict:
         drift = float(np.abs(exported - reference).max())
         if dtypes != {"torch.float32"} or drift > 0.01:
             raise RuntimeError(f"exported model does not round-trip: dtypes={dtypes} max |Δp|={drift:.4f}")
+        tmp.chmod(0o755)  # mkdtemp makes it private; the folder is meant to be committed and shared
+        for path in tmp.iterdir():
+            path.chmod(0o644)
         if out_dir.exists():
             shutil.rmtree(out_dir)
         tmp.rename(out_dir)
@@ -119,6 +122,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("out_dir", type=Path, help="folder to write the fp16 model to")
     ap.add_argument("--force", action="store_true", help="replace OUT_DIR if it exists")
     args = ap.parse_args(argv)
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()
     try:
         summary = export(args.run_dir, args.out_dir, force=args.force)
     except (FileNotFoundError, FileExistsError, RuntimeError) as exc:

@@ -27,7 +27,7 @@ from tqdm import tqdm
 from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from nli_mixture import MIXTURE, Pool  # noqa: E402
+from nli_mixture import MIXTURE  # noqa: E402
 
 LABELS = ("entailment", "neutral", "contradiction")
 TARGETS = {
@@ -88,9 +88,13 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--warmup", type=float, default=0.06)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--threads", type=int, default=2)
-    ap.add_argument("--bf16", action=argparse.BooleanOptionalAction, default=None,
-                    help="bf16 autocast (default: on only where the CPU has native bf16, avx512_bf16 or AMX;"
-                         " emulated bf16 on AVX2-only CPUs is about 30x slower than fp32)")
+    ap.add_argument(
+        "--bf16",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="bf16 autocast (default: on only where the CPU has native bf16, avx512_bf16 or AMX;"
+        " emulated bf16 on AVX2-only CPUs is about 30x slower than fp32)",
+    )
     ap.add_argument("--checkpoint-every", type=int, default=300, help="steps")
     ap.add_argument("--max-steps", type=int, default=None, help="stop early (for probes)")
     args = ap.parse_args(argv)
@@ -109,7 +113,9 @@ def main(argv: list[str] | None = None) -> None:
         label2id={lab: i for i, lab in enumerate(LABELS)},
     )
     rows = load_mixture(args.data, args.seed)
-    enc = tok([r[0] for r in rows], [r[1] for r in rows], truncation="longest_first", max_length=args.max_length)
+    enc = tok(
+        [r[0] for r in rows], [r[1] for r in rows], truncation="longest_first", max_length=args.max_length
+    )
     ids = enc["input_ids"]
     types = enc["token_type_ids"]
     lengths = [len(x) for x in ids]
@@ -121,7 +127,10 @@ def main(argv: list[str] | None = None) -> None:
 
     no_decay = ("bias", "LayerNorm.weight")
     groups = [
-        {"params": [p for n, p in model.named_parameters() if not n.endswith(no_decay)], "weight_decay": 0.01},
+        {
+            "params": [p for n, p in model.named_parameters() if not n.endswith(no_decay)],
+            "weight_decay": 0.01,
+        },
         {"params": [p for n, p in model.named_parameters() if n.endswith(no_decay)], "weight_decay": 0.0},
     ]
     opt = torch.optim.AdamW(groups, lr=args.lr)
@@ -171,21 +180,46 @@ def main(argv: list[str] | None = None) -> None:
             bar.update(1)
             bar.set_postfix(loss=f"{ema:.3f}", refresh=False)
             if step % 50 == 0:
-                log.write(json.dumps({"step": step, "loss": round(ema, 4), "lr": sched.get_last_lr()[0],
-                                      "elapsed": round(time.time() - t0, 1)}) + "\n")
+                log.write(
+                    json.dumps(
+                        {
+                            "step": step,
+                            "loss": round(ema, 4),
+                            "lr": sched.get_last_lr()[0],
+                            "elapsed": round(time.time() - t0, 1),
+                        }
+                    )
+                    + "\n"
+                )
                 log.flush()
             if step % args.checkpoint_every == 0 or step == total:
                 tmp = ckpt.with_suffix(".tmp")
-                torch.save({"model": model.state_dict(), "opt": opt.state_dict(),
-                            "sched": sched.state_dict(), "step": step}, tmp)
+                torch.save(
+                    {
+                        "model": model.state_dict(),
+                        "opt": opt.state_dict(),
+                        "sched": sched.state_dict(),
+                        "step": step,
+                    },
+                    tmp,
+                )
                 tmp.replace(ckpt)
     bar.close()
     final = args.out / "model"
     model.save_pretrained(final, safe_serialization=True)
     tok.save_pretrained(final)
-    json.dump(vars(args) | {"data": str(args.data), "out": str(args.out), "base": str(base),
-                            "rows": len(rows), "steps": total},
-              (args.out / "train_args.json").open("w"), indent=2)
+    json.dump(
+        vars(args)
+        | {
+            "data": str(args.data),
+            "out": str(args.out),
+            "base": str(base),
+            "rows": len(rows),
+            "steps": total,
+        },
+        (args.out / "train_args.json").open("w"),
+        indent=2,
+    )
     print(f"saved {final}", file=sys.stderr)
 
 

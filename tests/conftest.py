@@ -60,3 +60,51 @@ def make_tiny_nli(
 def tiny_nli_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A tiny random NLI model folder with a non-standard label order."""
     return make_tiny_nli(tmp_path_factory.mktemp("models") / "tiny-nli")
+
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def copy_seeds(dest: Path, **extra: str) -> Path:
+    """A copy of seeds/ at `dest`, plus one document per keyword (name.md -> text)."""
+    import shutil
+
+    shutil.copytree(SEEDS, dest)
+    for name, text in extra.items():
+        (dest / f"{name}.md").write_text(text, encoding="utf-8")
+    return dest
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_verdict_cache(tmp_path_factory: pytest.TempPathFactory):
+    """No test reads or writes the user's own NLI verdict cache."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("CLAIMCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("verdict-cache")))
+        yield
+
+
+@pytest.fixture(scope="module")
+def memo_pipeline():
+    """pipeline.check_documents memoised on the documents' ids and texts (and the model), per module.
+
+    Tests that drive the real CLI many times over one corpus (every format, baseline round
+    trips) then pay for extraction and alignment once; everything the CLI does around the
+    pipeline (config, loading, baselines, rendering, the gate, writing) still runs each time.
+    Module scope keeps other modules' determinism checks honest.
+    """
+    from dataclasses import replace
+
+    from claimcheck import pipeline
+
+    real = pipeline.check_documents
+    memo: dict = {}
+
+    def check_documents(docs, nli, *args, **kwargs):
+        key = (tuple((d.id, d.text) for d in docs), getattr(nli, "model_id", None), args, repr(kwargs))
+        if key not in memo:
+            memo[key] = real(docs, nli, *args, **kwargs)
+        return replace(memo[key], documents=list(docs))  # this run's paths
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(pipeline, "check_documents", check_documents)
+        yield

@@ -13,8 +13,14 @@ from claimcheck.types import Document
 from tests.conftest import make_tiny_nli
 
 DOCS = [
-    Document("a", "a.txt", "Over 30 nations convened in Paris this week. The coalition is led by France and Britain."),
-    Document("b", "b.txt", "35 nations convened in Paris this week. The coalition is led by France and Britain."),
+    Document(
+        "a",
+        "a.txt",
+        "Over 30 nations convened in Paris this week. The coalition is led by France and Britain.",
+    ),
+    Document(
+        "b", "b.txt", "35 nations convened in Paris this week. The coalition is led by France and Britain."
+    ),
 ]
 
 

@@ -48,7 +48,9 @@ def test_questions_are_not_claims() -> None:
 
 
 def test_attribution_is_kept() -> None:
-    (c,) = [c for c in claims("Ukrainian officials claim that 40 villages were retaken.") if c.kind == "quantity"]
+    (c,) = [
+        c for c in claims("Ukrainian officials claim that 40 villages were retaken.") if c.kind == "quantity"
+    ]
     assert c.attribution == "Ukrainian officials"
     assert c.quantity.unit == "village"
 
@@ -58,8 +60,11 @@ def test_attribution_is_kept() -> None:
     [
         ("Military representatives from over 30 nations convened in Paris.", "over 30", "country"),
         ("The summit featured 27 heads of state.", "27", "head of state"),
-        ("Russia controls approximately 20 percent of Ukrainian territory.", "approximately 20 percent",
-         "percent of territory"),
+        (
+            "Russia controls approximately 20 percent of Ukrainian territory.",
+            "approximately 20 percent",
+            "percent of territory",
+        ),
         ("Nearly 1,200 soldiers were deployed to the border.", "Nearly 1,200", "troop"),
     ],
 )
@@ -93,8 +98,15 @@ def test_dates(text: str, expected: str | None) -> None:
 
 @pytest.mark.parametrize(
     "raw, name",
-    [("Zelenskyy", "Zelensky"), ("President Volodymyr Zelensky", "Zelensky"), ("U.S.", "United States"),
-     ("US", "United States"), ("Britain", "United Kingdom"), ("the UK", "United Kingdom"), ("Macron", "Macron")],
+    [
+        ("Zelenskyy", "Zelensky"),
+        ("President Volodymyr Zelensky", "Zelensky"),
+        ("U.S.", "United States"),
+        ("US", "United States"),
+        ("Britain", "United Kingdom"),
+        ("the UK", "United Kingdom"),
+        ("Macron", "Macron"),
+    ],
 )
 def test_entity_aliases(raw: str, name: str) -> None:
     assert canonical(raw) == name
