@@ -5,7 +5,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 DATA ?= ../shared/data
 
-.PHONY: demo test venv lint results
+.PHONY: demo test venv lint results browser
 
 $(BIN)/claimcheck: pyproject.toml requirements-lock.txt constraints-spacy-model.txt
 	$(PY) -m venv $(VENV)
@@ -20,7 +20,15 @@ venv: $(BIN)/claimcheck
 demo: venv
 	$(BIN)/claimcheck check seeds/ --fail-on none
 
-test: venv
+# Headless Chromium for tests/test_html_chromium.py, from Debian when it is missing and we can
+# (root with apt-get). Never fails the build: without a browser that one test is skipped.
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	  { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+	    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >/dev/null 2>&1; } || \
+	  echo "chromium could not be installed: the HTML browser test will be skipped" >&2
+
+test: venv browser
 	$(BIN)/ruff check claimcheck tests eval
 	$(BIN)/python -m pytest -q
 

@@ -12,6 +12,7 @@ import sys
 import warnings
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from typer.core import TyperCommand
@@ -20,6 +21,9 @@ from claimcheck.cli_eval import eval_app, fail
 from claimcheck.config import FAIL_ON, FORMATS
 from claimcheck.errors import InputError
 from claimcheck.load import MAX_BYTES
+
+if TYPE_CHECKING:
+    from claimcheck.types import Finding
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -76,10 +80,10 @@ def check(
     paths: list[Path] | None = typer.Argument(
         None, help="files or folders (.txt/.md, recursively); default: `paths` from the config file"
     ),
-    format: Format | None = typer.Option(None, "--format", "-f", help="report format [default: table]"),
+    format: Format | None = typer.Option(None, "--format", "-f", help="report format (default: table)"),
     output: Path | None = typer.Option(None, "--output", "-o", help="write the report here (atomically)"),
     fail_on: Gate | None = typer.Option(
-        None, "--fail-on", help="which findings make the exit code 1 [default: contradiction]"
+        None, "--fail-on", help="which findings make the exit code 1 (default: contradiction)"
     ),
     min_confidence: float | None = typer.Option(
         None, "--min-confidence", min=0.0, max=1.0, help="findings below this confidence do not fail the gate"
@@ -88,7 +92,9 @@ def check(
         None, "--baseline", help="accepted findings: reported as baselined, left out of the gate"
     ),
     write_baseline: Path | None = typer.Option(
-        None, "--write-baseline", help="record every current finding as accepted in this file"
+        None,
+        "--write-baseline",
+        help="record every current finding as accepted in this file (this run passes)",
     ),
     nli_model: str | None = typer.Option(
         None, "--nli-model", help="NLI model folder (default: the shipped one)"
@@ -97,7 +103,7 @@ def check(
     cache_dir: Path | None = typer.Option(
         None,
         "--cache-dir",
-        help="NLI verdict cache folder [default: $CLAIMCHECK_CACHE_DIR or ~/.cache/claimcheck]",
+        help="NLI verdict cache folder (default: $CLAIMCHECK_CACHE_DIR or ~/.cache/claimcheck)",
     ),
     no_cache: bool = typer.Option(False, "--no-cache", help="neither read nor write the NLI verdict cache"),
     include: list[str] | None = typer.Option(
@@ -109,7 +115,7 @@ def check(
     config: Path | None = typer.Option(
         None,
         "--config",
-        help="config file [default: nearest claimcheck.toml or pyproject.toml [tool.claimcheck]]",
+        help="config file (default: the nearest claimcheck.toml, or pyproject.toml with tool.claimcheck)",
     ),
     max_bytes: int = typer.Option(
         MAX_BYTES, "--max-bytes", help="skip (with a warning) files larger than this"
@@ -117,8 +123,9 @@ def check(
 ) -> None:
     """Check a corpus for claims that agree or conflict across sources.
 
-    Flags override the config file. Exit code 0: nothing reached the gate; 1: a finding did;
-    2: a usage or input error.
+    Flags override the config file.
+
+    Exit codes: 0 nothing reached the gate, 1 a finding did, 2 a usage or input error.
     """
     from claimcheck.baseline import apply_baseline, read_baseline
     from claimcheck.baseline import write_baseline as save_baseline
@@ -136,10 +143,12 @@ def check(
         if not paths:
             fail("no PATH given and no `paths` in a config file")
         baseline = baseline or cfg.baseline
+        if baseline and write_baseline and not baseline.exists():
+            baseline = None  # being created now, e.g. the first run after adding `baseline` to the config
         accepted = read_baseline(baseline) if baseline else None  # a bad baseline fails before the slow part
         docs = load_corpus(paths, include or cfg.include, exclude or cfg.exclude, max_bytes=max_bytes)
         nli = None if no_nli else load_nli(nli_model or cfg.nli_model)
-        nli = cached(nli, None if no_cache else cache_dir or cfg.cache_dir or default_cache_dir())
+        nli = cached(nli, None if no_cache else (cache_dir or cfg.cache_dir or default_cache_dir()))
         result = check_documents(docs, nli)
         if accepted is not None:
             result, stale = apply_baseline(result, accepted, str(baseline))
@@ -148,17 +157,21 @@ def check(
         if write_baseline:
             save_baseline(write_baseline, result)
             result, _ = apply_baseline(result, frozenset(f.id for f in result.findings), str(write_baseline))
-        write_output(RENDERERS[format or cfg.format or "table"](result), output)
+        write_output(RENDERERS[str(format or cfg.format or "table")](result), output)
     except (InputError, OSError) as exc:
         fail(str(exc))
-    gate = fail_on or cfg.fail_on or "contradiction"
-    threshold = cfg.min_confidence if min_confidence is None else min_confidence
-    gated = [
-        f
-        for f in result.findings
-        if gate != "none" and f.verdict == gate and not f.baselined and f.confidence >= (threshold or 0.0)
+    threshold = next(x for x in (min_confidence, cfg.min_confidence, 0.0) if x is not None)
+    failing = gated(result.findings, str(fail_on or cfg.fail_on or "contradiction"), threshold)
+    raise typer.Exit(1 if failing else 0)
+
+
+def gated(findings: list[Finding], fail_on: str, min_confidence: float) -> list[Finding]:
+    """The findings that fail the build: the gated verdict, confident enough, not accepted in a baseline."""
+    if fail_on == "none":
+        return []
+    return [
+        f for f in findings if f.verdict == fail_on and f.confidence >= min_confidence and not f.baselined
     ]
-    raise typer.Exit(1 if gated else 0)
 
 
 @app.command(cls=OneLineErrors)

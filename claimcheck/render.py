@@ -67,10 +67,9 @@ def render_csv(result: Result) -> str:
     writer = csv.writer(buf)
     writer.writerow(CSV_COLUMNS)
     for record in finding_records(result):
-        finding = {f"finding_{k}" if k == "id" else k: v for k, v in record.items() if k != "claims"}
-        finding["baselined"] = "true" if record["baselined"] else "false"
         for claim in record["claims"]:
-            row = finding | {f"claim_{k}" if k == "id" else k: v for k, v in claim.items()}
+            row = record | claim | {"finding_id": record["id"], "claim_id": claim["id"]}
+            row["baselined"] = "true" if record["baselined"] else "false"
             writer.writerow([row[col] for col in CSV_COLUMNS])
     return buf.getvalue()
 

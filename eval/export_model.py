@@ -37,7 +37,8 @@ def load_source(run_dir: Path):
     final = run_dir / "model"
     if (final / "config.json").exists():
         model = AutoModelForSequenceClassification.from_pretrained(final, local_files_only=True)
-        return model.float().eval(), final, {"source": str(final), "step": _final_steps(run_dir)}
+        info = {"source": str(final), "step": _final_steps(run_dir)}
+        return model.float().eval(), _tokenizer_dir(run_dir, final), info
     ckpt = run_dir / "checkpoint.pt"
     if not ckpt.exists():
         raise FileNotFoundError(f"neither {final} nor {ckpt} exists")
@@ -59,6 +60,24 @@ def load_source(run_dir: Path):
     state = torch.load(ckpt, map_location="cpu", weights_only=False)
     model.load_state_dict(state["model"])
     return model.float().eval(), base, {"source": str(ckpt), "step": state.get("step")}
+
+
+def _tokenizer_dir(run_dir: Path, final: Path) -> Path:
+    """The base model's own tokenizer files when they tokenize exactly as the run's re-saved ones.
+
+    Training never changes the tokenizer, and the base files (vocab.txt included) are the
+    portable originals; the run's copy is re-serialised by whatever transformers version trained
+    it. Falls back to the run's files if the base is gone or tokenizes differently.
+    """
+    from transformers import AutoTokenizer
+
+    args = run_dir / "train_args.json"
+    base = Path(json.loads(args.read_text()).get("base", "")) if args.exists() else None
+    if base is None or not (base / "vocab.txt").exists():
+        return final
+    ours, theirs = (AutoTokenizer.from_pretrained(d, local_files_only=True) for d in (base, final))
+    texts = [p for p, _ in PROBE], [h for _, h in PROBE]
+    return base if ours(*texts)["input_ids"] == theirs(*texts)["input_ids"] else final
 
 
 def _final_steps(run_dir: Path) -> int | None:

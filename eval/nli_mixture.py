@@ -66,3 +66,36 @@ MIXTURE: tuple[Pool, ...] = (
     Pool("nli/vania2020_sim_translate_noisy.jsonl.gz", cap=2000, weight=0.5),
     Pool("nli/breaking_nli.jsonl.gz", cap=1000, weight=0.5),
 )
+
+# Second-stage fine-tuning (warm start from a stage-one model): the MNLI-style and SNLI-style
+# human-written pools again, plus small slices of the claim/evidence pools so the news and
+# FEVER-style signal learned in stage one is rehearsed rather than forgotten.
+CORE: tuple[Pool, ...] = tuple(
+    p
+    for p in MIXTURE
+    if p.path
+    in {
+        "nli/lingnli_train.jsonl.gz",
+        "nli/lingnli_val_nonoverlapping.jsonl.gz",
+        "nli/mnli_train_ppft_subset.jsonl.gz",
+        "nli/mnli_train_taxinli_subset.jsonl.gz",
+        "nli/mnli_train_hans_contradicting.jsonl.gz",
+        "nli/xnli_en_dev.jsonl.gz",
+        "nli/xnli_en_test.jsonl.gz",
+        "nli/anli_r1_dev.jsonl.gz",
+        "nli/anli_r2_dev.jsonl.gz",
+        "nli/anli_r3_dev.jsonl.gz",
+        "nli/negation_hossain2020_mnli_snli.jsonl.gz",
+        "nli/snli_train_ppft_subset.jsonl.gz",
+        "nli/snli_train_cad_original_subset.jsonl.gz",
+        "nli/cad_snli_revised_train.jsonl.gz",
+        "eval/sick_train.jsonl",
+        "nli/vania2020_base_news_wiki.jsonl.gz",
+    }
+) + (
+    Pool("nli/fever_gold_evidence_subset.jsonl.gz", cap=2000),
+    Pool("nli/fool_me_twice_fm2.jsonl.gz", cap=1000),
+    Pool("nli/rte_glue_train.jsonl.gz", long_premise=True),
+)
+
+MIXTURES: dict[str, tuple[Pool, ...]] = {"full": MIXTURE, "core": CORE}

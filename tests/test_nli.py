@@ -6,10 +6,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import make_tiny_nli
 
 from claimcheck import models
 from claimcheck.nli import LABELS, HFNLIModel, NLIModel, bidirectional, content_hash, label_matrix, load_nli
+from tests.conftest import make_tiny_nli
 
 PAIRS = [
     ("a man plays in the park", "a man is in the park"),
