@@ -103,7 +103,7 @@ def export(run_dir: Path, out_dir: Path, *, force: bool = False) -> dict:
             if (tok_dir / name).exists():
                 shutil.copy2(tok_dir / name, tmp / name)
         (tmp / "export_info.json").write_text(json.dumps({**info, "dtype": "float16"}, indent=2) + "\n")
-        loaded = HFNLIModel(tmp, quantize=False)
+        loaded = HFNLIModel(tmp, precision="fp32")
         dtypes = {str(p.dtype) for p in loaded.model.parameters()}
         exported = loaded.predict(PROBE)
         drift = float(np.abs(exported - reference).max())

@@ -22,7 +22,7 @@ def render(report: dict) -> str:
         "# NLI evaluation results",
         "",
         f"- model: `{report['model']}` (from `{report['model_dir']}`; "
-        f"{'int8 dynamic quantization, as shipped' if report['quantized'] else 'fp32'})",
+        f"{report['precision']} inference; `auto`, as shipped, is bf16 on CPUs with native bf16, else int8)",
         f"- command: `{report['command']}`",
         f"- date: {report['date']}; torch {report['torch']}, {report['threads']} CPU thread(s)",
     ]

@@ -25,6 +25,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from nli_mixture import MIXTURE  # noqa: E402
 
+from claimcheck.nli import PRECISIONS  # noqa: E402
 from claimcheck.nli_eval import NOT_ENTAILMENT, NLIData, evaluate, read_nli_file  # noqa: E402
 from claimcheck.quantity_nli import apply_verdicts, check_pairs, verdict_counts  # noqa: E402
 
@@ -162,7 +163,7 @@ def run(args: argparse.Namespace, argv: list[str]) -> dict:
     from claimcheck.nli import HFNLIModel
 
     torch.set_num_threads(args.threads)
-    model = HFNLIModel(args.model, quantize=not args.fp32)
+    model = HFNLIModel(args.model, precision=args.precision)
     sets = eval_sets(args.data, args.include_seen)
     loaded = []
     for es in sets:
@@ -196,7 +197,7 @@ def run(args: argparse.Namespace, argv: list[str]) -> dict:
         "command": "python eval/run_all.py " + shlex.join(argv),
         "model": model.model_id,
         "model_dir": str(args.model),
-        "quantized": model.quantized,
+        "precision": model.precision,
         "threads": args.threads,
         "limit": args.limit,
         "torch": torch.__version__,
@@ -224,7 +225,9 @@ def main(argv: list[str] | None = None) -> None:
     )
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--batch-size", type=int, default=64)
-    ap.add_argument("--fp32", action="store_true", help="score the fp32 model (default: int8, as shipped)")
+    ap.add_argument(
+        "--precision", choices=PRECISIONS, default="auto", help="default: auto, as shipped (bf16 or int8)"
+    )
     ap.add_argument("--include-seen", action="store_true", help="also score sets the mixture trains on")
     args = ap.parse_args(argv)
     if args.model is None:

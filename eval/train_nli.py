@@ -29,6 +29,8 @@ from transformers import AutoModelForSequenceClassification, AutoTokenizer
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from nli_mixture import MIXTURES  # noqa: E402
 
+from claimcheck.hardware import native_bf16  # noqa: E402
+
 LABELS = ("entailment", "neutral", "contradiction")
 TARGETS = {
     "entailment": (1, 0, 0),
@@ -224,14 +226,6 @@ def main(argv: list[str] | None = None) -> None:
         indent=2,
     )
     print(f"saved {final}", file=sys.stderr)
-
-
-def native_bf16() -> bool:
-    try:
-        flags = Path("/proc/cpuinfo").read_text()
-    except OSError:
-        return False
-    return "avx512_bf16" in flags or "amx_bf16" in flags
 
 
 def base_model_dir() -> str:

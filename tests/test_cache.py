@@ -106,7 +106,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def counted(monkeypatch: pytest.MonkeyPatch, tiny_nli_dir: Path) -> Counting:
     """The tiny model, counted, as what the CLI's load_nli returns."""
-    model = Counting(nli_module.load_nli(tiny_nli_dir, quantize=False))
+    model = Counting(nli_module.load_nli(tiny_nli_dir, precision="fp32"))
     monkeypatch.setattr(nli_module, "load_nli", lambda *a, **k: model)
     return model
 

@@ -27,7 +27,7 @@ DOCS = [
 @pytest.fixture(scope="module", params=["contradiction", "entailment"])
 def biased(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, object]:
     folder = make_tiny_nli(tmp_path_factory.mktemp("m") / request.param, bias_label=request.param)
-    return request.param, load_nli(folder, quantize=False)
+    return request.param, load_nli(folder, precision="fp32")
 
 
 def test_nli_decides_other_claims_and_quantities_stay_arithmetic(biased) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from claimcheck import models
-from claimcheck.nli import LABELS, HFNLIModel, load_nli
+from claimcheck.nli import LABELS, HFNLIModel, load_nli, resolve_precision
 
 MODEL = models.PROJECT_MODELS / models.DEFAULT_NLI_DIRNAME
 
@@ -57,8 +57,8 @@ def test_files_are_fp16_safetensors_and_complete() -> None:
     assert (MODEL / "model.safetensors").stat().st_size < 60_000_000
 
 
-def test_loads_offline_as_float32_int8(shipped: HFNLIModel) -> None:
-    assert shipped.quantized
+def test_loads_offline_with_fp32_weights_in_the_shipped_precision(shipped: HFNLIModel) -> None:
+    assert shipped.precision == resolve_precision("auto") != "fp32"
     assert all(p.dtype.is_floating_point and p.dtype.itemsize == 4 for p in shipped.model.parameters())
 
 
@@ -69,7 +69,7 @@ def test_obvious_pairs(shipped: HFNLIModel, premise: str, hypothesis: str, gold:
 
 
 def test_fp32_and_int8_agree_on_obvious_pairs(shipped: HFNLIModel) -> None:
-    fp32 = HFNLIModel(MODEL, quantize=False)
+    fp32 = HFNLIModel(MODEL, precision="fp32")
     pairs = [(p, h) for p, h, _ in OBVIOUS]
     assert (fp32.predict(pairs).argmax(axis=1) == shipped.predict(pairs).argmax(axis=1)).all()
 

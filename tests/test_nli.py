@@ -8,7 +8,16 @@ import numpy as np
 import pytest
 
 from claimcheck import models
-from claimcheck.nli import LABELS, HFNLIModel, NLIModel, bidirectional, content_hash, label_matrix, load_nli
+from claimcheck.nli import (
+    LABELS,
+    HFNLIModel,
+    NLIModel,
+    bidirectional,
+    content_hash,
+    label_matrix,
+    load_nli,
+    resolve_precision,
+)
 from tests.conftest import make_tiny_nli
 
 PAIRS = [
@@ -21,7 +30,7 @@ PAIRS = [
 
 @pytest.mark.parametrize("label", LABELS)
 def test_label_order_comes_from_config(tmp_path: Path, label: str) -> None:
-    model = HFNLIModel(make_tiny_nli(tmp_path / "m", bias_label=label), quantize=False)
+    model = HFNLIModel(make_tiny_nli(tmp_path / "m", bias_label=label), precision="fp32")
     probs = model.predict(PAIRS)
     assert probs.shape == (len(PAIRS), 3)
     assert np.allclose(probs[:, LABELS.index(label)], 1.0, atol=1e-6)
@@ -29,7 +38,7 @@ def test_label_order_comes_from_config(tmp_path: Path, label: str) -> None:
 
 def test_two_way_model_puts_not_entailment_on_neutral(tmp_path: Path) -> None:
     path = make_tiny_nli(tmp_path / "m", {0: "ENTAILMENT", 1: "Not_Entailment"}, bias_label="Not_Entailment")
-    probs = HFNLIModel(path, quantize=False).predict(PAIRS)
+    probs = HFNLIModel(path, precision="fp32").predict(PAIRS)
     assert np.allclose(probs[:, 1], 1.0, atol=1e-6)
     assert np.all(probs[:, 2] == 0.0)
 
@@ -41,15 +50,29 @@ def test_unmappable_labels_are_refused(tmp_path: Path) -> None:
         label_matrix({0: "entailment", 1: "contradiction"})
 
 
-def test_quantized_agrees_with_fp32(tiny_nli_dir: Path) -> None:
-    fp32 = HFNLIModel(tiny_nli_dir, quantize=False).predict(PAIRS)
-    int8 = HFNLIModel(tiny_nli_dir, quantize=True).predict(PAIRS)
-    assert np.allclose(int8.sum(axis=1), 1.0)
-    assert np.abs(fp32 - int8).max() < 0.05
+@pytest.mark.parametrize("precision", ["int8", "bf16"])
+def test_fast_precisions_agree_with_fp32(tiny_nli_dir: Path, precision: str) -> None:
+    fp32 = HFNLIModel(tiny_nli_dir, precision="fp32").predict(PAIRS)
+    fast = HFNLIModel(tiny_nli_dir, precision=precision)
+    probs = fast.predict(PAIRS)
+    assert fast.precision == precision and fast.model_id.endswith(f"+{precision}")
+    assert np.allclose(probs.sum(axis=1), 1.0)
+    assert np.abs(fp32 - probs).max() < 0.05
+
+
+@pytest.mark.parametrize(("native", "expected"), [(True, "bf16"), (False, "int8")])
+def test_auto_precision_follows_the_cpu(monkeypatch: pytest.MonkeyPatch, native: bool, expected: str) -> None:
+    from claimcheck import hardware
+
+    monkeypatch.setattr(hardware, "native_bf16", lambda: native)
+    assert resolve_precision("auto") == expected
+    assert resolve_precision("fp32") == "fp32"
+    with pytest.raises(ValueError, match="precision must be one of"):
+        resolve_precision("fp8")
 
 
 def test_length_sorted_batches_keep_input_order(tiny_nli_dir: Path) -> None:
-    model = HFNLIModel(tiny_nli_dir, quantize=False)
+    model = HFNLIModel(tiny_nli_dir, precision="fp32")
     batched = model.predict(PAIRS, batch_size=2)
     single = np.vstack([model.predict([p]) for p in PAIRS])
     assert np.allclose(batched, single, atol=1e-5)
@@ -62,9 +85,9 @@ def test_model_id_tracks_content_not_mtime(tmp_path: Path, tiny_nli_dir: Path) -
     for f in copy.iterdir():
         os.utime(f, (1, 1))
     assert content_hash(copy) == content_hash(tiny_nli_dir)
-    model_id = HFNLIModel(copy, quantize=False).model_id
+    model_id = HFNLIModel(copy, precision="fp32").model_id
     assert model_id.startswith("tiny-nli@") and not model_id.endswith("+int8")
-    assert HFNLIModel(copy).model_id == model_id + "+int8"
+    assert HFNLIModel(copy, precision="int8").model_id == model_id + "+int8"
     make_tiny_nli(copy, seed=1)
     assert content_hash(copy) != content_hash(tiny_nli_dir)
 
@@ -79,12 +102,12 @@ def test_load_nli_paths_and_cache(
     monkeypatch.setattr(models, "default_nli_dir", lambda: tiny_nli_dir)
     model = load_nli(None)
     assert model is load_nli(str(tiny_nli_dir))
-    assert load_nli(tiny_nli_dir, quantize=False) is not model
+    assert load_nli(tiny_nli_dir, precision="fp32") is not model
     assert isinstance(model, NLIModel)
 
 
 def test_bidirectional_runs_both_directions(tiny_nli_dir: Path) -> None:
-    model = load_nli(tiny_nli_dir, quantize=False)
+    model = load_nli(tiny_nli_dir, precision="fp32")
     forward, backward = bidirectional(model, PAIRS, batch_size=3)
     assert np.allclose(forward, model.predict(PAIRS), atol=1e-5)
     assert np.allclose(backward, model.predict([(b, a) for a, b in PAIRS]), atol=1e-5)
