@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from claimcheck.dates import describe_days
 from claimcheck.intervals import compare
 from claimcheck.nli import NLIModel, bidirectional
@@ -80,13 +82,27 @@ def check_date(p: Pair, floor: float) -> Verdict:
 def check_nli(pairs: Sequence[Pair], nli: NLIModel, config: CheckConfig) -> list[Verdict]:
     """Both directions: contradiction is symmetric, entailment in either direction agrees."""
     ab, ba = bidirectional(nli, [(p.a.text, p.b.text) for p in pairs], batch_size=config.batch_size)
+    return nli_verdicts(pairs, ab, ba, config)
+
+
+def nli_verdicts(
+    pairs: Sequence[Pair], ab: np.ndarray, ba: np.ndarray, config: CheckConfig | None = None
+) -> list[Verdict]:
+    """The verdict rule on probabilities already computed (a->b and b->a rows, `LABELS` order).
+
+    Kept apart from the model call so `claimcheck bench`'s naive run, which scores every pair
+    itself, decides its pairs by exactly the rule the shipped run uses.
+    """
+    config = config or CheckConfig()
     out = []
     for p, x, y in zip(pairs, ab, ba, strict=True):
-        contra = float(max(x[2], y[2]))
+        # Contradiction is symmetric, so both directions must find it: on the seeds every NLI
+        # false alarm was one-sided (p>0.7 one way, <0.3 the other); a real conflict reads both ways.
+        contra = float(min(x[2], y[2]))
         entail = float(max(x[0], y[0]))
         if contra >= config.nli_threshold and contra > entail:
             label, conf = "contradiction", contra
-            why = f"the NLI model finds them contradictory (p={contra:.2f})"
+            why = f"the NLI model finds them contradictory both ways (p={x[2]:.2f} and {y[2]:.2f})"
         elif entail >= config.nli_threshold:
             label, conf = "agreement", entail
             direction = (

@@ -219,5 +219,61 @@ def extract(
     Console(width=160).print(table)
 
 
+@app.command(cls=OneLineErrors)
+def bench(
+    path: Path | None = typer.Argument(
+        None, help="corpus to bench (file or folder); default: BBC news stories from the data folder"
+    ),
+    format: ExtractFormat = typer.Option(ExtractFormat.table, "--format", "-f"),
+    output: Path | None = typer.Option(None, "--output", "-o", help="also write the JSON report here"),
+    data: Path | None = typer.Option(
+        None, "--data", help="shared data folder with news/ (default: $CLAIMCHECK_DATA or ../shared/data)"
+    ),
+    docs: int = typer.Option(48, "--docs", min=1, help="documents in the 1x news corpus (without PATH)"),
+    naive_docs: int = typer.Option(
+        6, "--naive-docs", min=0, help="documents for the quadratic naive run (a prefix of 1x); 0 skips it"
+    ),
+    scales: str = typer.Option("1,2,4", "--scales", help="corpus scales, comma-separated"),
+    nli_model: str | None = typer.Option(
+        None, "--nli-model", help="NLI model folder (default: the shipped one)"
+    ),
+) -> None:
+    """Time the shipped pipeline against the naive all-pairs one, and at 1x/2x/4x corpus size."""
+    from rich.console import Console
+
+    from claimcheck import bench as b
+    from claimcheck.load import load_corpus
+    from claimcheck.nli import load_nli
+
+    warnings.showwarning = _warn_line
+    try:
+        factors = tuple(int(x) for x in scales.split(","))
+        if not factors or min(factors) < 1:
+            raise ValueError
+    except ValueError:
+        fail(f"--scales must be positive integers separated by commas, got {scales!r}")
+    try:
+        base = load_corpus([path]) if path is not None else None
+        root = b.data_dir(data) if base is None or max(factors) > 1 else None
+        shipped = load_nli(nli_model)
+        naive = load_nli(nli_model, precision="fp32") if naive_docs and shipped is not None else None
+        console = Console(stderr=True)
+        with console.status("bench") as status:
+            report = b.bench(
+                base,
+                root,
+                shipped,
+                naive,
+                b.BenchConfig(docs=docs, naive_docs=naive_docs, scales=factors),
+                progress=lambda msg: status.update(msg),
+            )
+    except (InputError, OSError) as exc:
+        fail(str(exc))
+    text = json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+    if output is not None:
+        write_output(text, output)
+    typer.echo(text if format is ExtractFormat.json else b.render_table(report), nl=False)
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
