@@ -128,6 +128,69 @@ def _print_nli_tables(report: dict) -> None:
     console.print(confusion)
 
 
-# Further eval commands (e.g. `eval consistency`) register on `eval_app` below with
-# @eval_app.command(...); reuse `fail`, `load_model_or_fail`, `EvalFormat` and
-# `nli_eval.write_jsonl_atomic` so exit codes and file handling stay identical.
+# Further eval commands register on `eval_app` below with @eval_app.command(...); reuse `fail`,
+# `load_model_or_fail`, `EvalFormat` and `nli_eval.write_jsonl_atomic` so exit codes and file
+# handling stay identical.
+
+
+@eval_app.command("consistency")
+def eval_consistency(
+    file: Annotated[
+        Path, typer.Argument(help="JSON lines of document/claim/label (or premise/hypothesis/label).")
+    ],
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="Score only the first N rows.")] = None,
+    fmt: Annotated[EvalFormat, typer.Option("--format", case_sensitive=False)] = EvalFormat.table,
+    predictions: Annotated[
+        Path | None, typer.Option("--predictions", help="Write one JSON line per row, in input order.")
+    ] = None,
+    nli_model: Annotated[str | None, typer.Option("--nli-model", help="NLI model folder or name.")] = None,
+    threshold: Annotated[
+        float | None,
+        typer.Option(
+            "--threshold", min=0.0, max=1.0, help="Use this threshold instead of the stored calibration's."
+        ),
+    ] = None,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1)] = 64,
+) -> None:
+    """Balanced accuracy and ROC-AUC of claim-vs-document consistency scores on FILE.
+
+    The threshold comes from consistency.json beside the NLI model, fitted on development
+    files; when FILE is one of them, the calibration fitted without it is used.
+    """
+    from claimcheck import consistency_eval, nli_eval
+    from claimcheck.calibration import select
+    from claimcheck.consistency import ConsistencyConfig, ConsistencyScorer
+
+    try:
+        if predictions is not None:
+            nli_eval.check_writable(predictions)
+        data = consistency_eval.read_consistency_file(file, limit=limit)
+        model = load_model_or_fail(nli_model)
+        calibrator, origin = select(getattr(model, "path", None), model.model_id, file)
+        if threshold is not None:
+            origin = f"--threshold {threshold} (scores: {origin})"
+        scorer = ConsistencyScorer(model, calibrator, ConsistencyConfig(batch_size=batch_size), threshold)
+        report, scores = consistency_eval.evaluate(scorer, data, origin)
+        if predictions is not None:
+            nli_eval.write_jsonl_atomic(predictions, consistency_eval.prediction_rows(scores, data.ids))
+    except (InputError, FileNotFoundError) as exc:
+        fail(str(exc))
+    if fmt is EvalFormat.json:
+        typer.echo(json.dumps(report))
+    else:
+        _print_consistency_table(report)
+
+
+def _print_consistency_table(report: dict) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    summary = Table(title=f"eval consistency — {report['file']}", show_header=False)
+    for key in ("model", "n", "balanced_accuracy", "roc_auc", "threshold", "threshold_origin", "seconds"):
+        value = report[key]
+        shown = f"{value:.4f}" if isinstance(value, float) and key != "seconds" else str(value)
+        summary.add_row(key, shown)
+    summary.add_row("labels", ", ".join(f"{k} {v}" for k, v in report["labels"].items()))
+    summary.add_row("recall", ", ".join(f"{k} {v:.4f}" for k, v in report["recall"].items() if v is not None))
+    summary.add_row("deciding method", ", ".join(f"{k} {v}" for k, v in report["deciding_method"].items()))
+    Console().print(summary)

@@ -87,9 +87,22 @@ def read_nli_file(path: str | Path, limit: int | None = None, cache_dir: str | N
     The scheme is detected on every row, so `--limit` on a file sorted by label cannot flip a
     FEVER-style file to a different scheme.
     """
+    path = Path(path)
+    ds = load_json_lines(path, cache_dir)
+    try:
+        return _rows(ds, path, limit)
+    except UnicodeDecodeError as exc:  # Arrow only decodes strings when they are read out
+        raise InputError(f"{path}: not UTF-8 text ({exc.reason})") from exc
+
+
+def load_json_lines(path: Path, cache_dir: str | None = None):
+    """A JSON-lines file (optionally .gz) as a `datasets.Dataset`; any failure is one InputError.
+
+    Shared by every `eval` reader, so they all name the first bad line the same way. Strings
+    are decoded lazily: callers turn UnicodeDecodeError on reading a column into InputError.
+    """
     import datasets
 
-    path = Path(path)
     if not path.is_file():
         raise InputError(f"no such file: {path}")
     # datasets logs its own multi-line error and draws progress bars; our one-line error replaces both
@@ -97,17 +110,13 @@ def read_nli_file(path: str | Path, limit: int | None = None, cache_dir: str | N
     datasets.disable_progress_bars()
     datasets.logging.set_verbosity(datasets.logging.CRITICAL)
     try:
-        ds = datasets.load_dataset("json", data_files=str(path), split="train", cache_dir=cache_dir)
+        return datasets.load_dataset("json", data_files=str(path), split="train", cache_dir=cache_dir)
     except Exception as exc:  # datasets wraps parse errors in several exception types
         raise InputError(_bad_json_message(path, exc)) from exc
     finally:
         datasets.logging.set_verbosity(verbosity)
         if not quiet:
             datasets.enable_progress_bars()
-    try:
-        return _rows(ds, path, limit)
-    except UnicodeDecodeError as exc:  # Arrow only decodes strings when they are read out
-        raise InputError(f"{path}: not UTF-8 text ({exc.reason})") from exc
 
 
 def _rows(ds, path: Path, limit: int | None) -> NLIData:

@@ -7,6 +7,10 @@ alone and the full checker (NLI plus quantity interval logic, claimcheck.quantit
 
     python eval/run_all.py --data ../shared/data --model models/claimcheck-nli-minilm-l6
     python eval/run_all.py --data ../shared/data --model /tmp/nli-ckpt --limit 200 --out /tmp/R.md
+    python eval/run_all.py --data ../shared/data --sections consistency   # re-run one part, merged
+
+The consistency section (eval/consistency_section.py) scores the document-vs-claim sets the way
+`claimcheck eval consistency` does, with the calibration stored beside the model.
 """
 
 from __future__ import annotations
@@ -89,6 +93,7 @@ SKIPPED = {
     "eval/sick_train.jsonl": "in the training mixture",
     "eval/newsquant_dev.jsonl": "quantity extraction, not NLI",
 }
+SECTIONS = ("nli", "consistency")
 # The EQUATE sets ../shared/data/nli/README.md lists; any other equate_* file there is scored too.
 EQUATE_README = ("awpnli", "newsnli", "redditnli", "rte_quant", "stresstest")
 FALKE_LABELS = {"consistent": "entailment", "inconsistent": "not_entailment"}
@@ -129,9 +134,10 @@ def read_set(root: Path, es: EvalSet, limit: int | None) -> NLIData:
     )
 
 
-def falke_ranking(data: NLIData, probs: np.ndarray, ids: list[str]) -> float | None:
-    """Falke et al.'s own metric: share of triples whose correct sentence gets the higher p(entail)."""
-    score = dict(zip(ids, probs[:, 0], strict=False))
+def falke_ranking(scores: np.ndarray, ids: list[str]) -> float | None:
+    """Falke et al.'s own metric: share of triples whose correct sentence gets the higher score
+    (p(entail) for NLI, the consistency score for `eval consistency`)."""
+    score = dict(zip(ids, scores, strict=False))
     triples = {i.rsplit("-", 1)[0] for i in ids}
     wins = [
         score[f"{t}-correct"] > score[f"{t}-incorrect"]
@@ -190,7 +196,7 @@ def run(args: argparse.Namespace, argv: list[str]) -> dict:
                 row["checker"] = score_checker(data, probs)
             if es.name == "falke_sentence_pairs":
                 ids = _ids(args.data / es.path, len(data.labels))
-                row["ranking_accuracy"] = falke_ranking(data, probs, ids)
+                row["ranking_accuracy"] = falke_ranking(probs[:, 0], ids)
             results.append(row)
             bar.advance(task, len(data.labels))
     return {
@@ -229,6 +235,16 @@ def main(argv: list[str] | None = None) -> None:
         "--precision", choices=PRECISIONS, default="auto", help="default: auto, as shipped (bf16 or int8)"
     )
     ap.add_argument("--include-seen", action="store_true", help="also score sets the mixture trains on")
+    ap.add_argument(
+        "--sections",
+        default=",".join(SECTIONS),
+        help="which parts to (re-)run, merged into the existing results.json: nli, consistency or both",
+    )
+    ap.add_argument(
+        "--refit-consistency",
+        action="store_true",
+        help="refit consistency.json beside the model (it is fitted anyway when missing or stale)",
+    )
     args = ap.parse_args(argv)
     if args.model is None:
         from claimcheck.models import DEFAULT_NLI_DIRNAME, PROJECT_MODELS
@@ -240,8 +256,18 @@ def main(argv: list[str] | None = None) -> None:
 
     from claimcheck.atomic import atomic_write_text
 
-    report = run(args, argv)
+    sections = set(args.sections.split(","))
+    if not sections or sections - set(SECTIONS):
+        raise SystemExit(f"error: --sections takes a comma-separated subset of {','.join(SECTIONS)}")
     json_path = args.json or args.out.with_name("results.json")
+    # A section not re-run keeps its numbers from the previous results.json.
+    report = json.loads(json_path.read_text(encoding="utf-8")) if json_path.exists() else {}
+    if "nli" in sections:
+        report = run(args, argv) | {k: v for k, v in report.items() if k == "consistency"}
+    if "consistency" in sections:
+        from consistency_section import run_consistency
+
+        report["consistency"] = run_consistency(args, argv)
     atomic_write_text(json_path, json.dumps(report, indent=1) + "\n")
     atomic_write_text(args.out, render(report))
     print(f"wrote {args.out} and {json_path}", file=sys.stderr)
