@@ -40,7 +40,7 @@ def fake_news(root: Path, per_section: int = 6) -> Path:
                 {
                     "id": f"bbc-{s}-{i:03d}",
                     "title": f"{story.capitalize()} talks open in Paris",
-                    "text": f"Officials from {20 + i} nations met in Paris to discuss the {story} plan for {s}.\n"
+                    "text": f"Officials from {20 + i} nations met in Paris on the {story} plan for {s}.\n"
                     f"The {story} meeting began on 3 March 2005 and lasted {2 + i} days.",
                     "source": f"bbc_news_2004_2005/{s}",
                 }
