@@ -269,7 +269,10 @@ def main(argv: list[str] | None = None) -> None:
 
         report["consistency"] = run_consistency(args, argv)
     atomic_write_text(json_path, json.dumps(report, indent=1) + "\n")
-    atomic_write_text(args.out, render(report))
+    from bench_pipeline import section  # the performance numbers, kept in eval/bench_pipeline.json
+
+    performance = section()
+    atomic_write_text(args.out, render(report) + ("\n" + performance if performance else ""))
     print(f"wrote {args.out} and {json_path}", file=sys.stderr)
 
 

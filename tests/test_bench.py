@@ -27,6 +27,7 @@ from claimcheck.types import Claim, Document, Interval, Quantity
 from tests.conftest import copy_seeds
 
 runner = CliRunner()
+PROJECT = Path(__file__).resolve().parent.parent
 SECTIONS = ("business", "sport")
 
 
@@ -292,3 +293,22 @@ def test_bench_bad_input_is_one_line_and_exit_2(args: list[str], why: str, monke
     res = runner.invoke(app, args)
     assert res.exit_code == 2
     assert why in res.stderr and len(res.stderr.strip().splitlines()) == 1
+
+
+def test_results_section_survives_a_rewrite_and_replaces_itself(bench_json: dict, tmp_path: Path) -> None:
+    """eval/bench_pipeline.py's section: appended once, replaced in place, rendered from the JSON."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_pipeline", PROJECT / "eval" / "bench_pipeline.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    runs = tmp_path / "bench_pipeline.json"
+    assert mod.section(runs) == ""
+    runs.write_text(json.dumps({"bench": bench_json}), encoding="utf-8")
+    part = mod.section(runs)
+    assert part.startswith(mod.BEGIN) and part.rstrip().endswith(mod.END) and "speedup_vs_naive" in part
+    page = mod.merge("# NLI evaluation results\n\nnumbers\n", part)
+    assert page.count(mod.BEGIN) == 1 and page.startswith("# NLI evaluation results\n\nnumbers\n")
+    again = mod.merge(page + "\n## After\n", part.replace("speedup_vs_naive", "SPEEDUP"))
+    assert again.count(mod.BEGIN) == 1 and "SPEEDUP" in again and again.rstrip().endswith("## After")
