@@ -85,7 +85,7 @@ def chunk_document(text: str, config: ChunkConfig | None = None) -> list[Chunk]:
     config = config or ChunkConfig()
     spans = sentence_spans(text, config.max_sentence_chars)
     chunks = [Chunk(s, e, text[s:e], "sentence", i, i) for i, (s, e) in enumerate(spans)]
-    if config.window < 2:
+    if config.window < 2 or len(spans) < 2:
         return chunks
     seen = set()
     for first in range(0, max(1, len(spans) - config.window + 1), config.stride):

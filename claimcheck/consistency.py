@@ -164,8 +164,8 @@ class ConsistencyScorer:
     """Scores (document, claim) rows in one batch: spaCy and the NLI model each run once.
 
     `calibrator` (claimcheck.calibration) maps the features to a probability and brings its
-    threshold; without one the score is the support of the weakest atomic claim rescaled to
-    [0, 1], cut at 0.5. `threshold` overrides either.
+    threshold; without one the score is `uncalibrated_score`, cut at 0.5. `threshold`
+    overrides either.
     """
 
     def __init__(
@@ -215,7 +215,7 @@ class ConsistencyScorer:
     def _aggregate(self, scored: list[_Scored], n_sentences: int) -> ClaimScore:
         feats = features(scored, n_sentences)
         if self.calibrator is None:
-            score = (feats["support_min"] + 1) / 2
+            score = uncalibrated_score(feats)
         else:
             score = float(
                 self.calibrator.predict(np.array([[feats[f] for f in self.calibrator.features]]))[0]
@@ -223,6 +223,14 @@ class ConsistencyScorer:
         label = "consistent" if score >= self.threshold else "inconsistent"
         evidence = tuple(s.evidence for s in sorted(scored, key=_weakness))
         return ClaimScore(round(score, 6), label, feats, evidence)
+
+
+def uncalibrated_score(feats: dict[str, float]) -> float:
+    """The score without a calibration: p(entail) of the weakest atomic claim, and 0 when the
+    arithmetic finds a figure or date the document contradicts (NLI never overrules it)."""
+    if feats["quantity_contradicted"] or feats["date_contradicted"]:
+        return 0.0
+    return feats["entail_min"]
 
 
 def features(scored: Sequence[_Scored], n_sentences: int) -> dict[str, float]:
