@@ -5,8 +5,10 @@ evaluated with the calibrator `claimcheck eval consistency` would use for that f
 (claimcheck.calibration.select: the leave-one-file-out one for a development file), so the
 table is what the CLI prints. The stored calibration is (re)fitted first when it is missing,
 fitted for another model, or --refit-consistency is given. Two ablations come free from the
-same features: the calibrator without the quantity/date features (NLI alone), and the raw
-support of the weakest atomic claim with no calibration at all.
+same features: the calibrator without the quantity/date features (NLI alone), and the
+uncalibrated score (consistency.uncalibrated_score, what the CLI uses with no calibration).
+A diagnostic column gives the balanced accuracy at the best threshold *for the file itself*:
+not a result (it is fitted on the evaluated file), but the size of the threshold-transfer loss.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ import numpy as np
 from fit_consistency import NLI_FEATURES, ScoredSet, fit_calibration, score_sets
 from run_all import falke_ranking
 
-from claimcheck.calibration import CALIBRATION_FILE, Calibrator, save, select
+from claimcheck.calibration import CALIBRATION_FILE, Calibrator, balanced_accuracy, save, select
+from claimcheck.consistency import uncalibrated_score
 from claimcheck.consistency_eval import compute_metrics
 
 # Balanced accuracy reported by the SummEdits authors (README of salesforce/factualNLG).
@@ -77,7 +80,7 @@ def _evaluate(s: ScoredSet, args: argparse.Namespace, model_id: str, nli_only: C
     labels = s.data.labels
     full = compute_metrics(labels, scores, cal.threshold)
     alone = compute_metrics(labels, nli_only.predict(s.matrix(NLI_FEATURES)), nli_only.threshold)
-    raw = compute_metrics(labels, (s.matrix(("support_min",))[:, 0] + 1) / 2, 0.5)
+    raw = compute_metrics(labels, [uncalibrated_score(c.features) for c in s.scores], 0.5)
     kinds = np.array([c.kind for c in s.scores])
     by_kind = {
         k: {
@@ -94,7 +97,8 @@ def _evaluate(s: ScoredSet, args: argparse.Namespace, model_id: str, nli_only: C
         **{k: full[k] for k in KEYS},
         "threshold_origin": origin,
         "nli_features_only": {k: alone[k] for k in ("balanced_accuracy", "roc_auc", "threshold")},
-        "raw_support": {k: raw[k] for k in ("balanced_accuracy", "roc_auc")},
+        "uncalibrated": {k: raw[k] for k in ("balanced_accuracy", "roc_auc")},
+        "in_file_best_threshold": _in_file_best(scores, np.array([g == "consistent" for g in labels])),
         "by_kind": by_kind,
         "seconds": round(s.seconds, 1),
         "published": PUBLISHED.get(s.spec.name, {}),
@@ -102,6 +106,14 @@ def _evaluate(s: ScoredSet, args: argparse.Namespace, model_id: str, nli_only: C
     if s.spec.name == "falke_sentence_pairs":
         row["ranking_accuracy"] = falke_ranking(scores, s.data.ids)
     return row
+
+
+def _in_file_best(scores: np.ndarray, gold: np.ndarray) -> dict:
+    """Diagnostic only, fitted ON the file: the balanced accuracy the same scores would reach with
+    the best threshold for this file, i.e. how much the transferred threshold costs."""
+    cuts = np.unique(scores)
+    best = max(cuts, key=lambda t: balanced_accuracy(gold, scores >= t))
+    return {"threshold": float(best), "balanced_accuracy": balanced_accuracy(gold, scores >= best)}
 
 
 def _log(message: str) -> None:

@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from claimcheck.calibration import CALIBRATION_FILE, StoredCalibration, file_sha256, fit, model_key, save
-from claimcheck.consistency import FEATURES, ClaimScore, ConsistencyConfig, ConsistencyScorer
+from claimcheck.consistency import CALIBRATION_FEATURES, ClaimScore, ConsistencyConfig, ConsistencyScorer
 from claimcheck.consistency_eval import ConsistencyData, read_consistency_file
 from claimcheck.nli import NLIModel
 
@@ -47,7 +47,7 @@ CONSISTENCY_SETS = (
     ConsistencySet("sick_trial", "eval/sick_trial.jsonl", "neutral and contradiction -> inconsistent"),
 )
 # Calibrators over subsets of the features, fitted the same way, for the ablation columns.
-NLI_FEATURES = tuple(f for f in FEATURES if not f.startswith(("quantity_", "date_")))
+NLI_FEATURES = tuple(f for f in CALIBRATION_FEATURES if not f.startswith(("quantity_", "date_")))
 
 
 @dataclass
@@ -59,7 +59,7 @@ class ScoredSet:
     scores: list[ClaimScore]  # uncalibrated: the features are what matter
     seconds: float
 
-    def matrix(self, names: tuple[str, ...] = FEATURES) -> np.ndarray:
+    def matrix(self, names: tuple[str, ...] = CALIBRATION_FEATURES) -> np.ndarray:
         return np.array([[s.features[f] for f in names] for s in self.scores], dtype=np.float64)
 
     def gold(self) -> np.ndarray:
@@ -87,7 +87,7 @@ def score_sets(
 
 
 def fit_calibration(
-    scored: list[ScoredSet], model_id: str, meta: dict, names: tuple[str, ...] = FEATURES
+    scored: list[ScoredSet], model_id: str, meta: dict, names: tuple[str, ...] = CALIBRATION_FEATURES
 ) -> StoredCalibration:
     """One calibrator on every set, and one per set fitted on all the others."""
     x = np.vstack([s.matrix(names) for s in scored])
