@@ -49,3 +49,30 @@ def test_without_a_model_the_report_says_so() -> None:
 def test_missing_model_path_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError):
         load_nli(tmp_path / "absent")
+
+
+def _pair(text_a: str, text_b: str):
+    from claimcheck.types import Claim, Pair
+
+    a = Claim("a1", "a", 0, len(text_a), text_a, "other")
+    b = Claim("b1", "b", 0, len(text_b), text_b, "other")
+    return Pair(a, b, "other similarity 0.70", 0.7)
+
+
+@pytest.mark.parametrize(
+    ("ab", "ba", "expected"),
+    [
+        ((0.05, 0.05, 0.90), (0.05, 0.10, 0.85), "contradiction"),  # both ways: a real conflict
+        ((0.03, 0.10, 0.87), (0.26, 0.48, 0.26), "neutral"),  # one-sided: the seeds' false alarm
+        ((0.64, 0.28, 0.08), (0.05, 0.21, 0.74), "agreement"),  # entailed one way, no two-way conflict
+        ((0.20, 0.70, 0.10), (0.30, 0.60, 0.10), "neutral"),
+    ],
+)
+def test_nli_contradiction_needs_both_directions(ab, ba, expected: str) -> None:
+    import numpy as np
+
+    from claimcheck.check import nli_verdicts
+
+    (verdict,) = nli_verdicts([_pair("x happened.", "x did not happen.")], np.array([ab]), np.array([ba]))
+    assert verdict.label == expected
+    assert verdict.method == "nli"
