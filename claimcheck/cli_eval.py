@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -42,6 +43,14 @@ def load_model_or_fail(nli_model: str | None) -> NLIModel:
     if model is None:
         fail("no NLI model installed; pass --nli-model PATH or set CLAIMCHECK_NLI_MODEL")
     return model
+
+
+def emit(report: dict, fmt: EvalFormat, print_tables: Callable[[dict], None]) -> None:
+    """An eval report on stdout: one JSON object (for scripts) or tables (for a person)."""
+    if fmt is EvalFormat.json:
+        typer.echo(json.dumps(report))
+    else:
+        print_tables(report)
 
 
 @eval_app.command("nli")
@@ -88,10 +97,7 @@ def eval_nli(
             nli_eval.write_jsonl_atomic(predictions, (r | e for r, e in zip(rows, rows_extra, strict=True)))
     except (InputError, FileNotFoundError) as exc:
         fail(str(exc))
-    if fmt is EvalFormat.json:
-        typer.echo(json.dumps(report))
-    else:
-        _print_nli_tables(report)
+    emit(report, fmt, _print_nli_tables)
 
 
 def _print_nli_tables(report: dict) -> None:
@@ -175,10 +181,7 @@ def eval_consistency(
             nli_eval.write_jsonl_atomic(predictions, consistency_eval.prediction_rows(scores, data.ids))
     except (InputError, FileNotFoundError) as exc:
         fail(str(exc))
-    if fmt is EvalFormat.json:
-        typer.echo(json.dumps(report))
-    else:
-        _print_consistency_table(report)
+    emit(report, fmt, _print_consistency_table)
 
 
 def _print_consistency_table(report: dict) -> None:
