@@ -225,17 +225,22 @@ class ConsistencyScorer:
 
     def _aggregate(self, scored: list[_Scored], n_sentences: int) -> ClaimScore:
         feats = features(scored, n_sentences)
-        if self.calibrator is None:
-            score = uncalibrated_score(feats)
-        else:
-            score = float(
-                self.calibrator.predict(np.array([[feats[f] for f in self.calibrator.features]]))[0]
-            )
-        if feats["quantity_contradicted"] or feats["date_contradicted"]:
-            score = min(score, math.nextafter(self.threshold, 0.0))  # arithmetic is never overruled
+        score = final_score(feats, self.calibrator, self.threshold)
         label = "consistent" if score >= self.threshold else "inconsistent"
         evidence = tuple(s.evidence for s in sorted(scored, key=_weakness))
-        return ClaimScore(round(score, 6), label, feats, evidence)
+        return ClaimScore(score, label, feats, evidence)
+
+
+def final_score(feats: dict[str, float], calibrator: Calibrator | None, threshold: float) -> float:
+    """The calibrated score (or `uncalibrated_score`), kept below `threshold` when the arithmetic
+    found a contradiction: a fitted weight must not let NLI overrule exact arithmetic either."""
+    if calibrator is None:
+        score = uncalibrated_score(feats)
+    else:
+        score = float(calibrator.predict(np.array([[feats[f] for f in calibrator.features]]))[0])
+    if feats["quantity_contradicted"] or feats["date_contradicted"]:
+        score = min(score, math.nextafter(threshold, 0.0))
+    return score
 
 
 def uncalibrated_score(feats: dict[str, float]) -> float:

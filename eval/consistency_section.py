@@ -23,7 +23,7 @@ from fit_consistency import NLI_FEATURES, ScoredSet, fit_calibration, score_sets
 from run_all import falke_ranking
 
 from claimcheck.calibration import CALIBRATION_FILE, Calibrator, balanced_accuracy, save, select
-from claimcheck.consistency import uncalibrated_score
+from claimcheck.consistency import final_score, uncalibrated_score
 from claimcheck.consistency_eval import compute_metrics
 
 # Balanced accuracy reported by the SummEdits authors (README of salesforce/factualNLG).
@@ -76,7 +76,7 @@ def run_consistency(args: argparse.Namespace, argv: list[str]) -> dict:
 def _evaluate(s: ScoredSet, args: argparse.Namespace, model_id: str, nli_only: Calibrator) -> dict:
     cal, origin = select(args.model, model_id, s.path)
     assert cal is not None, "the calibration was fitted above"
-    scores = cal.predict(s.matrix(cal.features))
+    scores = np.array([final_score(c.features, cal, cal.threshold) for c in s.scores])
     labels = s.data.labels
     full = compute_metrics(labels, scores, cal.threshold)
     alone = compute_metrics(labels, nli_only.predict(s.matrix(NLI_FEATURES)), nli_only.threshold)

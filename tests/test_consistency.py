@@ -116,3 +116,16 @@ def test_threshold_override_changes_labels_not_scores() -> None:
     strict = ConsistencyScorer(WordNLI(), threshold=0.99).score("The bridge opened.", "The bridge opened.")
     assert base.score == strict.score
     assert (base.label, strict.label) == ("consistent", "inconsistent")
+
+
+def test_a_fitted_calibrator_cannot_overrule_arithmetic_either() -> None:
+    from claimcheck.calibration import Calibrator
+    from claimcheck.consistency import CALIBRATION_FEATURES
+
+    n = len(CALIBRATION_FEATURES)
+    trusting = Calibrator(CALIBRATION_FEATURES, (0.0,) * n, (1.0,) * n, (0.0,) * n, 5.0, 0.4)  # p ~ 0.99
+    doc = "Military representatives from 22 nations met in Paris on Monday."
+    scorer = ConsistencyScorer(WordNLI(always="entailment"), trusting)
+    ok, wrong = scorer.score_rows([(doc, doc), (doc, doc.replace("22", "35"))])
+    assert ok.score > 0.99 and ok.label == "consistent"
+    assert wrong.score < 0.4 and wrong.label == "inconsistent"
