@@ -45,11 +45,14 @@ def context_conflict(a: Claim, b: Claim) -> str | None:
     return None
 
 
+PLACE_BONUS, YEAR_BONUS = 0.1, 0.05
+
+
 def context_bonus(a: Claim, b: Claim) -> float:
     """Shared places or years are evidence of one slot that whole-sentence similarity misses."""
-    bonus = 0.1 if set(a.places) & set(b.places) else 0.0
+    bonus = PLACE_BONUS if set(a.places) & set(b.places) else 0.0
     if a.kind != "date" and set(a.years) & set(b.years):
-        bonus += 0.05
+        bonus += YEAR_BONUS
     return bonus
 
 
@@ -77,17 +80,21 @@ def align(claims: Sequence[Claim], config: AlignConfig | None = None) -> list[Pa
     return [pairs[k] for k in sorted(pairs)]
 
 
+def block_floor(key: str, config: AlignConfig) -> float:
+    """The similarity (context bonus included) two claims of block `key` need to fill one slot."""
+    return {"date": config.date_min_similarity, "other": config.other_min_similarity}.get(
+        key, config.quantity_min_similarity
+    )
+
+
 def slot_pair(a: Claim, b: Claim, similarity: float, key: str, config: AlignConfig) -> Pair | None:
     """The pair (ordered by claim id) when two claims of block `key` fill one slot, else None.
 
     The one rule for "same slot", shared by the indexed search above and the exhaustive
     all-pairs reference of `claimcheck bench`, so the two differ only in which pairs they look at.
     """
-    floor = {"date": config.date_min_similarity, "other": config.other_min_similarity}.get(
-        key, config.quantity_min_similarity
-    )
     sim = min(1.0, similarity + context_bonus(a, b))
-    if sim < floor or context_conflict(a, b):
+    if sim < block_floor(key, config) or context_conflict(a, b):
         return None
     if a.id > b.id:
         a, b = b, a

@@ -85,7 +85,9 @@ def run(args: argparse.Namespace, argv: list[str]) -> dict:
     out = {}
     configs = {"bench": b.BenchConfig(docs=args.docs, naive_docs=args.naive_docs)}
     if args.large:
-        configs["large"] = b.BenchConfig(docs=args.large, naive_docs=0, scales=(1,), warm_cache=False)
+        configs["large"] = b.BenchConfig(
+            docs=args.large, naive_docs=0, scales=(1,), warm_cache=False, index_recall=False
+        )
     for name, config in configs.items():
         with console.status(name) as status:
             say = lambda m, tag=name: status.update(f"{tag}: {m}")  # noqa: E731
