@@ -100,7 +100,13 @@ def nli_verdicts(
         # false alarm was one-sided (p>0.7 one way, <0.3 the other); a real conflict reads both ways.
         contra = float(min(x[2], y[2]))
         entail = float(max(x[0], y[0]))
-        if contra >= config.nli_threshold and contra > entail:
+        hedged = p.a.hedged or p.b.hedged
+        if contra >= config.nli_threshold and contra > entail and hedged:
+            # Speculation ("would", "might") cannot conflict with a report of fact in prose; only
+            # arithmetic on hedged figures is trusted to flag them (with halved confidence).
+            label, conf = "neutral", contra
+            why = f"contradictory both ways (p={contra:.2f}), but a hedged claim asserts no fact to conflict"
+        elif contra >= config.nli_threshold and contra > entail:
             label, conf = "contradiction", contra
             why = f"the NLI model finds them contradictory both ways (p={x[2]:.2f} and {y[2]:.2f})"
         elif entail >= config.nli_threshold:
@@ -114,7 +120,7 @@ def nli_verdicts(
         else:
             label, conf = "neutral", float(max(x[1], y[1]))
             why = "neither entails nor contradicts the other"
-        if p.a.hedged or p.b.hedged:
+        if hedged:
             conf *= HEDGE_DISCOUNT
         out.append(
             Verdict(

@@ -51,10 +51,10 @@ def test_missing_model_path_is_an_input_error(tmp_path: Path) -> None:
         load_nli(tmp_path / "absent")
 
 
-def _pair(text_a: str, text_b: str):
+def _pair(text_a: str, text_b: str, hedged: bool = False):
     from claimcheck.types import Claim, Pair
 
-    a = Claim("a1", "a", 0, len(text_a), text_a, "other")
+    a = Claim("a1", "a", 0, len(text_a), text_a, "other", hedged=hedged)
     b = Claim("b1", "b", 0, len(text_b), text_b, "other")
     return Pair(a, b, "other similarity 0.70", 0.7)
 
@@ -76,3 +76,14 @@ def test_nli_contradiction_needs_both_directions(ab, ba, expected: str) -> None:
     (verdict,) = nli_verdicts([_pair("x happened.", "x did not happen.")], np.array([ab]), np.array([ba]))
     assert verdict.label == expected
     assert verdict.method == "nli"
+
+
+def test_a_hedged_claim_never_contradicts_through_nli() -> None:
+    import numpy as np
+
+    from claimcheck.check import nli_verdicts
+
+    probs = np.array([(0.05, 0.05, 0.90)])
+    pair = _pair("Stability would depend on it.", "It will fail.", hedged=True)
+    (verdict,) = nli_verdicts([pair], probs, probs)
+    assert verdict.label == "neutral" and "hedged" in verdict.explanation
