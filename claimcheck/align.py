@@ -24,7 +24,10 @@ class AlignConfig:
     quantity_min_similarity: float = 0.45
     date_min_similarity: float = 0.55
     other_min_similarity: float = 0.6
-    neighbours: int = 4  # nearest cross-source candidates kept per claim and block
+    neighbours: int = 4  # nearest cross-source candidates kept per claim in the NLI ("other") block
+    # Quantity and date pairs are decided by arithmetic, not the model, so looking further costs
+    # next to nothing and keeps conflicts that a crowded unit block ("percent") would push out.
+    interval_neighbours: int = 32
 
 
 def block_key(claim: Claim) -> str | None:
@@ -58,7 +61,8 @@ def context_bonus(a: Claim, b: Claim) -> float:
 
 def align(claims: Sequence[Claim], config: AlignConfig | None = None) -> list[Pair]:
     """Candidate pairs from the block index and nearest neighbours: at most `config.neighbours`
-    per claim and block, so their number grows linearly with the corpus, not quadratically."""
+    (`interval_neighbours` in quantity and date blocks) per claim and block, so their number
+    grows linearly with the corpus, not quadratically."""
     config = config or AlignConfig()
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(claims):
@@ -73,7 +77,8 @@ def align(claims: Sequence[Claim], config: AlignConfig | None = None) -> list[Pa
     vectors[needed] = found
     pairs: dict[tuple[str, str], Pair] = {}
     for key in sorted(blocks):
-        for i, j, sim in _neighbours(claims, blocks[key], vectors, config.neighbours):
+        k = config.neighbours if key == "other" else config.interval_neighbours
+        for i, j, sim in _neighbours(claims, blocks[key], vectors, k):
             pair = slot_pair(claims[i], claims[j], sim, key, config)
             if pair is not None:
                 pairs.setdefault((pair.a.id, pair.b.id), pair)

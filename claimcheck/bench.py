@@ -103,7 +103,7 @@ def story_order(articles: Sequence[dict], size: int = STORY_SIZE) -> list[list[d
     scores: list[dict[int, float]] = []
     for i, ws in enumerate(words):
         s: dict[int, float] = defaultdict(float)
-        for w in ws:
+        for w in sorted(ws):  # a fixed order of float sums: set order changes with PYTHONHASHSEED
             for j in index.get(w, ()):
                 if j != i and section[j] == section[i]:
                     s[j] += math.log(len(articles) / df[w])

@@ -157,14 +157,14 @@ def _vectors(texts: list[str]) -> np.ndarray:
 
 def test_candidate_pairs_grow_linearly_while_all_pairs_grow_quadratically(monkeypatch) -> None:
     monkeypatch.setattr(align_mod, "embed", _vectors)
-    sizes, indexed, exhaustive = [10, 20, 40, 80], [], []
+    sizes, indexed, exhaustive = [40, 80, 160, 320], [], []
     for n in sizes:
         claims = _claims(n)
         indexed.append(len(align(claims)))
         exhaustive.append(len(b.cross_source_pairs(claims)))
     assert b.fit_exponent(sizes, exhaustive) > 1.9
     assert b.fit_exponent(sizes, indexed) < 1.15
-    assert max(p / (n * 6) for p, n in zip(indexed, sizes, strict=True)) <= AlignConfig().neighbours
+    assert max(p / (n * 6) for p, n in zip(indexed, sizes, strict=True)) <= AlignConfig().interval_neighbours
 
 
 def test_slot_rule_is_the_aligners(monkeypatch) -> None:
