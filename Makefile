@@ -5,7 +5,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 DATA ?= ../shared/data
 
-.PHONY: demo test venv lint results browser
+.PHONY: demo test venv lint results browser bench
 
 $(BIN)/claimcheck: pyproject.toml requirements-lock.txt constraints-spacy-model.txt
 	$(PY) -m venv $(VENV)
@@ -38,3 +38,7 @@ lint: venv
 
 results: venv
 	$(BIN)/python eval/run_all.py --data $(DATA)
+
+# Pipeline performance (eval/bench_pipeline.json and the RESULTS.md section); ~10 min on 2 cores.
+bench: venv
+	nice $(BIN)/python eval/bench_pipeline.py --data $(DATA)
