@@ -260,14 +260,17 @@ def main(argv: list[str] | None = None) -> None:
     if not sections or sections - set(SECTIONS):
         raise SystemExit(f"error: --sections takes a comma-separated subset of {','.join(SECTIONS)}")
     json_path = args.json or args.out.with_name("results.json")
-    # A section not re-run keeps its numbers from the previous results.json.
-    report = json.loads(json_path.read_text(encoding="utf-8")) if json_path.exists() else {}
-    if "nli" in sections:
-        report = run(args, argv) | {k: v for k, v in report.items() if k == "consistency"}
+    fresh = run(args, argv) if "nli" in sections else {}
     if "consistency" in sections:
         from consistency_section import run_consistency
 
-        report["consistency"] = run_consistency(args, argv)
+        fresh["consistency"] = run_consistency(args, argv)
+    # A section not re-run keeps its numbers from results.json, read only now: another section's
+    # run that finished meanwhile is kept, not overwritten with what the file held at our start.
+    report = json.loads(json_path.read_text(encoding="utf-8")) if json_path.exists() else {}
+    if "nli" in sections:
+        report = {k: v for k, v in report.items() if k == "consistency"}
+    report |= fresh
     atomic_write_text(json_path, json.dumps(report, indent=1) + "\n")
     from bench_pipeline import section  # the performance numbers, kept in eval/bench_pipeline.json
 
