@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
-from typer.core import TyperCommand
 
-from claimcheck.cli_eval import eval_app, fail
+from claimcheck.cli_errors import OneLineErrors, fail
+from claimcheck.cli_eval import eval_app
 from claimcheck.config import FAIL_ON, FORMATS
 from claimcheck.errors import InputError
 from claimcheck.load import MAX_BYTES
@@ -43,19 +43,6 @@ Gate = StrEnum("Gate", {name: name for name in FAIL_ON})
 class ExtractFormat(StrEnum):
     table = "table"
     json = "json"
-
-
-class OneLineErrors(TyperCommand):
-    """Bad flags end like bad input: one line on stderr and exit 2, not click's usage block."""
-
-    def make_context(self, info_name, args, parent=None, **extra) -> typer.Context:  # type: ignore[override]
-        try:
-            return super().make_context(info_name, args, parent, **extra)
-        except Exception as exc:
-            # click's UsageError, duck-typed: recent typer vendors its own private copy of click.
-            if getattr(exc, "exit_code", None) != 2 or not hasattr(exc, "format_message"):
-                raise
-            fail(exc.format_message())
 
 
 def _warn(message: str) -> None:

@@ -6,10 +6,11 @@ import json
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from claimcheck.cli_errors import OneLineErrors, fail
 from claimcheck.errors import InputError
 
 if TYPE_CHECKING:
@@ -21,12 +22,6 @@ eval_app = typer.Typer(no_args_is_help=True, help="Measure model quality on labe
 class EvalFormat(StrEnum):
     table = "table"
     json = "json"
-
-
-def fail(message: str) -> NoReturn:
-    """Usage and input errors: one line on stderr and exit 2, never a traceback."""
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(2)
 
 
 def load_model_or_fail(nli_model: str | None) -> NLIModel:
@@ -53,7 +48,7 @@ def emit(report: dict, fmt: EvalFormat, print_tables: Callable[[dict], None]) ->
         print_tables(report)
 
 
-@eval_app.command("nli")
+@eval_app.command("nli", cls=OneLineErrors)
 def eval_nli(
     file: Annotated[Path, typer.Argument(help="JSON lines (optionally .gz) of premise/hypothesis/label.")],
     limit: Annotated[int | None, typer.Option("--limit", min=1, help="Score only the first N rows.")] = None,
@@ -139,7 +134,7 @@ def _print_nli_tables(report: dict) -> None:
 # handling stay identical.
 
 
-@eval_app.command("consistency")
+@eval_app.command("consistency", cls=OneLineErrors)
 def eval_consistency(
     file: Annotated[
         Path, typer.Argument(help="JSON lines of document/claim/label (or premise/hypothesis/label).")

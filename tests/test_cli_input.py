@@ -77,3 +77,20 @@ def test_output_file_is_written_and_previous_kept_on_error(tmp_path: Path) -> No
     assert '"documents"' in before
     res = invoke("check", str(tmp_path / "missing"), "--format", "json", "--output", str(out))
     assert res.exit_code == 2 and out.read_text() == before
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "seeds", "--bogus"],
+        ["extract", "seeds", "--format", "xml"],
+        ["eval", "nli", "x.jsonl", "--bogus"],
+        ["eval", "nli"],
+        ["eval", "consistency", "x.jsonl", "--limit", "zero"],
+    ],
+)
+def test_bad_flags_are_one_line_errors_in_every_verb(args: list[str]) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("error: "), result.output
