@@ -48,15 +48,22 @@ def emit(report: dict, fmt: EvalFormat, print_tables: Callable[[dict], None]) ->
         print_tables(report)
 
 
+# Options every eval command takes, declared once so they read and validate the same.
+Limit = Annotated[int | None, typer.Option("--limit", min=1, help="Score only the first N rows.")]
+Format = Annotated[EvalFormat, typer.Option("--format", case_sensitive=False)]
+Predictions = Annotated[
+    Path | None, typer.Option("--predictions", help="Write one JSON line per row, in input order.")
+]
+NLIModelOption = Annotated[str | None, typer.Option("--nli-model", help="NLI model folder or name.")]
+
+
 @eval_app.command("nli", cls=OneLineErrors)
 def eval_nli(
     file: Annotated[Path, typer.Argument(help="JSON lines (optionally .gz) of premise/hypothesis/label.")],
-    limit: Annotated[int | None, typer.Option("--limit", min=1, help="Score only the first N rows.")] = None,
-    fmt: Annotated[EvalFormat, typer.Option("--format", case_sensitive=False)] = EvalFormat.table,
-    predictions: Annotated[
-        Path | None, typer.Option("--predictions", help="Write one JSON line per row, in input order.")
-    ] = None,
-    nli_model: Annotated[str | None, typer.Option("--nli-model", help="NLI model folder or name.")] = None,
+    limit: Limit = None,
+    fmt: Format = EvalFormat.table,
+    predictions: Predictions = None,
+    nli_model: NLIModelOption = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1)] = 64,
     checker: Annotated[
         bool,
@@ -139,12 +146,10 @@ def eval_consistency(
     file: Annotated[
         Path, typer.Argument(help="JSON lines of document/claim/label (or premise/hypothesis/label).")
     ],
-    limit: Annotated[int | None, typer.Option("--limit", min=1, help="Score only the first N rows.")] = None,
-    fmt: Annotated[EvalFormat, typer.Option("--format", case_sensitive=False)] = EvalFormat.table,
-    predictions: Annotated[
-        Path | None, typer.Option("--predictions", help="Write one JSON line per row, in input order.")
-    ] = None,
-    nli_model: Annotated[str | None, typer.Option("--nli-model", help="NLI model folder or name.")] = None,
+    limit: Limit = None,
+    fmt: Format = EvalFormat.table,
+    predictions: Predictions = None,
+    nli_model: NLIModelOption = None,
     threshold: Annotated[
         float | None,
         typer.Option(
