@@ -204,6 +204,7 @@ class RunStats:
     peak_rss_mib: float
     findings: int
     contradictions: int
+    by_method: dict[str, dict[str, int]] = field(default_factory=dict)  # method -> verdict -> findings
     extra: dict = field(default_factory=dict)
 
 
@@ -240,7 +241,15 @@ def _stats(
         peak_rss_mib=memory.peak_mib,
         findings=len(result.findings),
         contradictions=sum(f.verdict == "contradiction" for f in result.findings),
+        by_method=_by_method(result.findings),
     )
+
+
+def _by_method(findings: Sequence[Finding]) -> dict[str, dict[str, int]]:
+    out: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for f in findings:
+        out[f.method][f.verdict] += 1
+    return {m: dict(sorted(v.items())) for m, v in sorted(out.items())}
 
 
 def run_shipped(
@@ -574,12 +583,24 @@ def headline(report: dict) -> list[str]:
     def fmt(x: float | None, spec: str) -> str:
         return "n/a" if x is None else format(x, spec)
 
-    lines = [
-        f"speedup_vs_naive {fmt(report.get('speedup_vs_naive'), '.1f')}x (target >= 3)",
-        f"findings_agreement {fmt(report.get('findings_agreement'), '.3f')} (target >= 0.95)",
-        f"scaling_exponent {fmt(report.get('scaling_exponent'), '.2f')} (target <= 1.3); "
-        f"pairs grow with exponent {fmt(report.get('pairs_exponent'), '.2f')}",
-    ]
+    lines = []
+    if "naive" in report:
+        lines += [
+            f"speedup_vs_naive {fmt(report['speedup_vs_naive'], '.1f')}x (target >= 3)",
+            f"findings_agreement {fmt(report['findings_agreement'], '.3f')} (target >= 0.95)",
+        ]
+    if report.get("scaling_exponent") is not None:
+        lines.append(
+            f"scaling_exponent {report['scaling_exponent']:.2f} (target <= 1.3); "
+            f"pairs grow with exponent {fmt(report.get('pairs_exponent'), '.2f')}"
+        )
+    if report["scaling"]:
+        last = report["scaling"][-1]
+        counts = "; ".join(
+            f"{m}: " + ", ".join(f"{n:,} {v}" for v, n in verdicts.items())
+            for m, verdicts in last["by_method"].items()
+        )
+        lines.append(f"findings at {last['name']} by method: {counts or 'none'}")
     if "index_recall" in report:
         r = report["index_recall"]
         lines.append(

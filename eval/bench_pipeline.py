@@ -93,7 +93,7 @@ def run(args: argparse.Namespace, argv: list[str]) -> dict:
             say = lambda m, tag=name: status.update(f"{tag}: {m}")  # noqa: E731
             report = b.bench(None, root, shipped, naive, config, progress=say)
         report["command"] = command
-        console.print(b.render_table(report))
+        print(b.render_table(report), file=sys.stderr)
         out[name] = report
     return out
 

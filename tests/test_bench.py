@@ -290,6 +290,7 @@ def test_bench_runs_are_sane(bench_json: dict) -> None:
     assert scales[1]["chars"] > scales[0]["chars"]
     for r in [naive, shipped, *scales]:
         assert r["seconds"] > 0 and r["peak_rss_mib"] > 0
+        assert sum(n for v in r["by_method"].values() for n in v.values()) == r["findings"]
     recall = bench_json["index_recall"]
     assert recall["scale"] == 2
     assert 0 <= recall["slot_pairs_found"] <= recall["slot_pairs_exhaustive"]
