@@ -28,6 +28,10 @@ class AlignConfig:
     # Quantity and date pairs are decided by arithmetic, not the model, so looking further costs
     # next to nothing and keeps conflicts that a crowded unit block ("percent") would push out.
     interval_neighbours: int = 32
+    # A quantity or date pair with no shared entity or place must be near-paraphrases: on BBC
+    # news, 3 in 4 interval "conflicts" were box-office takes of different films or ages of
+    # different people, similar sentences about different subjects.
+    unanchored_min_similarity: float = 0.8
 
 
 def block_key(claim: Claim) -> str | None:
@@ -41,11 +45,22 @@ def block_key(claim: Claim) -> str | None:
 
 def context_conflict(a: Claim, b: Claim) -> str | None:
     """Why two claims cannot be about one slot, or None when nothing says so."""
+    if a.sentence and a.sentence == b.sentence and _figure(a) != _figure(b):
+        return "the same sentence in both sources, different figures in it"
     if a.places and b.places and not set(a.places) & set(b.places):
         return f"different places ({', '.join(a.places)} vs {', '.join(b.places)})"
     if a.kind != "date" and a.years and b.years and not set(a.years) & set(b.years):
         return f"different years ({', '.join(map(str, a.years))} vs {', '.join(map(str, b.years))})"
     return None
+
+
+def _figure(c: Claim) -> str | None:
+    return c.quantity.text if c.quantity is not None else c.date_text
+
+
+def shared_anchor(a: Claim, b: Claim) -> bool:
+    """Whether the two claims name a common entity or place: what makes two figures one slot."""
+    return bool(set(a.entities) & set(b.entities) or set(a.places) & set(b.places))
 
 
 PLACE_BONUS, YEAR_BONUS = 0.1, 0.05
@@ -100,6 +115,8 @@ def slot_pair(a: Claim, b: Claim, similarity: float, key: str, config: AlignConf
     """
     sim = min(1.0, similarity + context_bonus(a, b))
     if sim < block_floor(key, config) or context_conflict(a, b):
+        return None
+    if key != "other" and sim < config.unanchored_min_similarity and not shared_anchor(a, b):
         return None
     if a.id > b.id:
         a, b = b, a

@@ -1,0 +1,48 @@
+"""The same-slot rule of alignment, table-driven: which figure pairs may be compared at all."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.align import AlignConfig, context_conflict, slot_pair
+from claimcheck.types import Claim, Interval, Quantity
+
+
+def _q(cid: str, doc: str, text: str, figure: str, value: float, sentence: str = "", **ctx) -> Claim:
+    quantity = Quantity(value, Interval.point(value), "usd", None, figure)
+    return Claim(cid, doc, 0, len(text), text, "quantity", quantity, sentence=sentence or text, **ctx)
+
+
+FILM_A = _q("a1", "a", "Blade: Trinity took $16.1m.", "$16.1m", 16.1e6, entities=("Blade: Trinity",))
+FILM_B = _q("b1", "b", "Spanglish took $9.6m.", "$9.6m", 9.6e6, entities=("Spanglish",))
+FILM_A2 = _q("b2", "b", "Blade: Trinity made $19m.", "$19m", 19e6, entities=("Blade: Trinity",))
+PARIS = _q("b3", "b", "The Paris talks cost $2m.", "$2m", 2e6, places=("Paris",))
+PARIS2 = _q("a3", "a", "Talks in Paris cost $3m.", "$3m", 3e6, places=("Paris",))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "similarity", "paired"),
+    [
+        (FILM_A, FILM_B, 0.70, False),  # similar sentences, different subjects: not one slot
+        (FILM_A, FILM_B, 0.85, True),  # near-paraphrases need no shared name
+        (FILM_A, FILM_A2, 0.50, True),  # one film, two figures: a slot worth checking
+        (PARIS, PARIS2, 0.50, True),  # a shared place anchors the slot
+        (FILM_A, FILM_A2, 0.30, False),  # below the block floor whatever they share
+    ],
+)
+def test_quantity_pairs_need_a_shared_subject_unless_near_paraphrases(
+    a: Claim, b: Claim, similarity: float, paired: bool
+) -> None:
+    pair = slot_pair(a, b, similarity, "unit:usd", AlignConfig())
+    assert (pair is not None) == paired
+    if pair is not None:
+        assert pair.a.id < pair.b.id
+
+
+def test_two_figures_of_one_repeated_sentence_are_different_slots() -> None:
+    sentence = "It took $40.8m (£21m) in weekend ticket sales."
+    usd = _q("a1", "a", sentence, "$40.8m", 40.8e6, sentence)
+    gbp = _q("b1", "b", sentence, "£21m", 21e6, sentence)
+    same = _q("b2", "b", sentence, "$40.8m", 40.8e6, sentence)
+    assert context_conflict(usd, gbp) is not None
+    assert context_conflict(usd, same) is None
