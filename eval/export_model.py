@@ -7,7 +7,7 @@ of it is how the eval tooling is tested before training ends (export those to a 
 never to models/).
 
     python eval/export_model.py runs/nli-v1 models/claimcheck-nli-minilm-l6
-    python eval/export_model.py runs/nli-v1 /tmp/nli-ckpt      # before runs/nli-v1/model exists
+    python eval/export_model.py runs/nli-v1 runs/nli-ckpt      # before runs/nli-v1/model exists
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ anyone can re-run, with the held-out sets kept apart from anything the training 
 alone and the full checker (NLI plus quantity interval logic, claimcheck.quantity_nli).
 
     python eval/run_all.py --data ../shared/data --model models/claimcheck-nli-minilm-l6
-    python eval/run_all.py --data ../shared/data --model /tmp/nli-ckpt --limit 200 --out /tmp/R.md
+    python eval/run_all.py --data ../shared/data --model runs/nli-ckpt --limit 200 --out runs/R.md
     python eval/run_all.py --data ../shared/data --sections consistency   # re-run one part, merged
 
 The consistency section (eval/consistency_section.py) scores the document-vs-claim sets the way
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import shlex
 import sys
@@ -250,6 +251,7 @@ def main(argv: list[str] | None = None) -> None:
         from claimcheck.models import DEFAULT_NLI_DIRNAME, PROJECT_MODELS
 
         args.model = PROJECT_MODELS / DEFAULT_NLI_DIRNAME
+    args.model = Path(os.path.relpath(args.model))  # the report names it as a clone would, not this machine
     if not (args.model / "config.json").exists():
         raise SystemExit(f"error: no model at {args.model}")
     from results_md import render
