@@ -1,28 +1,28 @@
 """claimcheck: find where several sources agree and where they conflict.
 
 `claimcheck.check(...)` is the notebook API (claimcheck.api), imported on first call, so
-`import claimcheck` stays fast for the CLI and never pulls in pandas or torch.
+`import claimcheck` stays fast for the CLI and never pulls in pandas or torch. The pair checker
+lives in `claimcheck.verify`, so no submodule shadows this function.
 
-The package also has a submodule named `check` (the pair checker). Importing a submodule sets
-it as an attribute of its package, which would hide the function, so the submodule is imported
-first (it is light) and the function bound over it; `from claimcheck.check import ...` is
-unaffected, since it reads sys.modules.
+Layers, bottom to top (imports only point down; tests/test_layers.py enforces it):
+core, infra, extract, align, verify, consistency, pipeline, gate, report, evaluation,
+api/distributed, cli.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-import claimcheck.check  # noqa: F401  (see above: before `check` is bound below)
+from claimcheck._version import __version__
 
-__version__ = "0.1.0"
-__all__ = ["Result", "check", "evaluate_consistency"]
+__all__ = ["Result", "Settings", "__version__", "check", "evaluate_consistency"]
 
 if TYPE_CHECKING:
     from claimcheck.api import Result, evaluate_consistency
+    from claimcheck.core.settings import Settings
 
 
-def check(paths_or_texts, **options: Any):  # noqa: F811
+def check(paths_or_texts, **options: Any):
     """Check documents (paths, raw strings, or a name -> text mapping): see claimcheck.api.check."""
     from claimcheck.api import check as run
 
@@ -34,4 +34,8 @@ def __getattr__(name: str) -> Any:
         from claimcheck import api
 
         return getattr(api, name)
+    if name == "Settings":
+        from claimcheck.core.settings import Settings
+
+        return Settings
     raise AttributeError(f"module 'claimcheck' has no attribute {name!r}")

@@ -1,7 +1,7 @@
 """The notebook API: `claimcheck.check(...)` returns claims, pairs and findings as DataFrames.
 
 It runs exactly what `claimcheck check` runs (load, the shipped NLI model behind the verdict
-cache, pipeline.check_documents), and `Result.to_json()` is the CLI's `--format json` report,
+cache, claimcheck.pipeline.Pipeline), and `Result.to_json()` is the CLI's `--format json` report,
 byte for byte, so an analyst's DataFrames and a CI job's JSON never disagree. Raw strings are
 accepted beside paths, for trying a sentence or two without writing files.
 """
@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from claimcheck import pipeline
-from claimcheck.types import Document
+from claimcheck.core import result as core_result
+from claimcheck.core.settings import DEFAULTS, Settings
+from claimcheck.core.types import Document
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -24,9 +25,9 @@ Source = str | Path
 
 @dataclass
 class Result:
-    """pipeline.Result with DataFrame views; `raw` is what every renderer reads."""
+    """core.result.Result with DataFrame views; `raw` is what every renderer reads."""
 
-    raw: pipeline.Result
+    raw: core_result.Result
 
     @property
     def documents(self) -> pd.DataFrame:
@@ -120,7 +121,7 @@ class Result:
 
     def to_json(self) -> str:
         """The JSON report, exactly as `claimcheck check --format json` prints it."""
-        from claimcheck.render import render_json
+        from claimcheck.report.machine import render_json
 
         return render_json(self.raw)
 
@@ -173,20 +174,22 @@ FINDING_TYPES = {
 }
 
 
-def documents_from(paths_or_texts: Source | Sequence[Source] | Mapping[str, str]) -> list[Document]:
+def documents_from(
+    paths_or_texts: Source | Sequence[Source] | Mapping[str, str], max_bytes: int = DEFAULTS.load.max_bytes
+) -> list[Document]:
     """Paths (files or folders, read as `claimcheck check` reads them) and raw texts.
 
     A string that names an existing file or folder is a path; any other string is a text, with
     id text-0, text-1, ... in argument order. A mapping gives texts their ids (name -> text).
     """
-    from claimcheck.load import load_corpus
+    from claimcheck.infra.load import load_corpus
 
     if isinstance(paths_or_texts, Mapping):
         return [Document(str(k), f"<{k}>", v) for k, v in paths_or_texts.items()]
     items = [paths_or_texts] if isinstance(paths_or_texts, str | Path) else list(paths_or_texts)
     paths = [p for p in items if _is_path(p)]
     texts = [t for t in items if not _is_path(t)]
-    docs = load_corpus(paths) if paths else []
+    docs = load_corpus(paths, max_bytes=max_bytes) if paths else []
     docs += [Document(f"text-{i}", f"<text-{i}>", t) for i, t in enumerate(texts)]
     return docs
 
@@ -210,18 +213,25 @@ def check(
     no_nli: bool = False,
     cache_dir: str | Path | None = None,
     use_cache: bool = True,
+    settings: Settings | Mapping | None = None,
 ) -> Result:
     """Check documents as `claimcheck check` does (same model, same cache, same findings).
 
     `nli_model` defaults to the shipped model; `no_nli` checks quantities and dates only.
+    `settings` is a Settings or a {section: {name: value}} mapping of overrides (see
+    claimcheck.core.settings); the report records what differs from the defaults.
     """
-    from claimcheck.cache import cached, default_cache_dir
-    from claimcheck.nli import load_nli
+    from claimcheck.pipeline import Pipeline
 
-    docs = documents_from(paths_or_texts)
-    nli = None if no_nli else load_nli(nli_model)
-    where = (Path(cache_dir) if cache_dir is not None else default_cache_dir()) if use_cache else None
-    return Result(pipeline.check_documents(docs, cached(nli, where)))
+    if settings is None:
+        settings = DEFAULTS
+    elif not isinstance(settings, Settings):
+        settings = Settings.from_dict(dict(settings), "settings")
+    docs = documents_from(paths_or_texts, settings.load.max_bytes)
+    run = Pipeline.build(
+        settings=settings, nli_model=nli_model, no_nli=no_nli, cache_dir=cache_dir, use_cache=use_cache
+    )
+    return Result(run.run(docs))
 
 
 @dataclass
@@ -242,10 +252,10 @@ def evaluate_consistency(
     """
     import pandas as pd
 
-    from claimcheck.calibration import select
-    from claimcheck.consistency import ConsistencyScorer
-    from claimcheck.consistency_eval import evaluate, read_consistency_file
-    from claimcheck.nli import load_nli
+    from claimcheck.consistency.calibration import select
+    from claimcheck.consistency.scorer import ConsistencyScorer
+    from claimcheck.evaluation.consistency import evaluate, read_consistency_file
+    from claimcheck.verify.nli import load_nli
 
     data = read_consistency_file(file, limit=limit)
     model = load_nli(nli_model)

@@ -1,127 +1,141 @@
-"""The whole flow, load -> extract -> align -> check -> findings, as one call.
+"""The one place the flow is wired: load -> extract -> align -> verify -> findings.
 
-Result is what every output is rendered from: the CLI formats and the notebook API read
-the same object, so the JSON a CI job parses and the DataFrames an analyst studies agree.
+The CLI, the notebook API, the Ray runner and the bench all build a `Pipeline` and run it, so
+they cannot drift apart (which NLI model, which cache, which settings, which notes). The parts
+a user or a test may swap sit behind small Protocols: an extractor (documents -> claims), an
+embedder (texts -> unit vectors) and an NLI backend (`verify.nli.NLIModel`).
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
-from claimcheck.align import AlignConfig, align
-from claimcheck.check import CheckConfig, check_pairs
-from claimcheck.extract import extract_claims
-from claimcheck.findings import to_findings
-from claimcheck.load import load_corpus
-from claimcheck.nli import NLIModel
-from claimcheck.types import Claim, Document, Finding, Pair, Verdict
+import numpy as np
+
+from claimcheck.align.embed import embed
+from claimcheck.align.slots import align
+from claimcheck.core.result import Result
+from claimcheck.core.settings import DEFAULTS, ExtractSettings, Settings
+from claimcheck.core.types import Claim, Document, Pair, Verdict
+from claimcheck.extract.claims import extract_claims
+from claimcheck.infra.load import load_corpus
+from claimcheck.verify.cache import cached, default_cache_dir
+from claimcheck.verify.findings import to_findings
+from claimcheck.verify.nli import NLIModel, load_nli
+from claimcheck.verify.rules import check_pairs
+
+NO_NLI_NOTE = "No NLI model available: only quantity and date claims were checked."
+
+
+class Extractor(Protocol):
+    """Documents to claims (claimcheck.extract.claims.extract_claims is the shipped one)."""
+
+    def __call__(self, docs: Sequence[Document], settings: ExtractSettings, /) -> list[Claim]: ...
+
+
+class Embedder(Protocol):
+    """Texts to L2-normalised vectors, one row per text (claimcheck.align.embed.embed)."""
+
+    def __call__(self, texts: Sequence[str], batch_size: int, /) -> np.ndarray: ...
+
+
+# Called as each stage starts, with its name ("extract", "align", "verify") and the number of
+# items it will work through, so a front end can show progress without the core knowing how.
+StageHook = Callable[[str, int], None]
 
 
 @dataclass
-class Result:
-    documents: list[Document]
-    claims: list[Claim]
-    pairs: list[Pair]
-    verdicts: list[Verdict]
-    findings: list[Finding]
-    notes: list[str] = field(default_factory=list)
-    timings: dict[str, float] = field(default_factory=dict)
-    model: str | None = None
+class Pipeline:
+    settings: Settings = DEFAULTS
+    nli: NLIModel | None = None
+    extractor: Extractor = extract_claims
+    embedder: Embedder = embed
+    on_stage: StageHook | None = field(default=None, repr=False)
 
-    def claim(self, claim_id: str) -> Claim:
-        return self._by_id()[claim_id]
+    @classmethod
+    def build(
+        cls,
+        *,
+        settings: Settings = DEFAULTS,
+        nli_model: str | Path | None = None,
+        no_nli: bool = False,
+        precision: str = "auto",
+        cache_dir: str | Path | None = None,
+        use_cache: bool = True,
+        on_stage: StageHook | None = None,
+    ) -> Pipeline:
+        """The shipped pipeline: the named (or default) NLI model behind the verdict cache.
 
-    def _by_id(self) -> dict[str, Claim]:
-        if not hasattr(self, "_index"):
-            self._index = {c.id: c for c in self.claims}
-        return self._index
+        `cache_dir` None means the default cache folder; `use_cache=False` reads and writes none.
+        """
+        model = (
+            None
+            if no_nli
+            else load_nli(nli_model, precision=precision, max_length=settings.verify.nli_max_length)
+        )
+        where = (Path(cache_dir) if cache_dir is not None else default_cache_dir()) if use_cache else None
+        return cls(settings, cached(model, where), on_stage=on_stage)
 
-    def to_dict(self) -> dict:
-        """The JSON report of DESIGN.md (documents, claims, findings) plus notes and model."""
-        return {
-            "documents": [{"id": d.id, "path": d.path} for d in self.documents],
-            "claims": [claim_dict(c) for c in self.claims],
-            "findings": [finding_dict(f) for f in self.findings],
-            "model": self.model,
-            "notes": list(self.notes),
-        }
+    def extract(self, docs: Sequence[Document]) -> list[Claim]:
+        self._stage("extract", len(docs))
+        return self.extractor(docs, self.settings.extract)
 
+    def align(self, claims: Sequence[Claim]) -> list[Pair]:
+        self._stage("align", len(claims))
+        return align(claims, self.settings.align, self.embedder)
 
-def claim_dict(c: Claim) -> dict:
-    q = None
-    if c.quantity is not None:
-        iv = c.quantity.interval
-        q = {
-            "value": c.quantity.value,
-            "low": iv.low,
-            "high": iv.high,
-            "low_inclusive": iv.low_inclusive,
-            "high_inclusive": iv.high_inclusive,
-            "unit": c.quantity.unit,
-            "qualifier": c.quantity.qualifier,
-            "text": c.quantity.text,
-        }
-    return {
-        "id": c.id,
-        "doc_id": c.doc_id,
-        "text": c.text,
-        "start": c.start,
-        "end": c.end,
-        "kind": c.kind,
-        "quantity": q,
-        "date": None if c.date is None else {"text": c.date_text, **asdict(c.date)},
-        "entities": list(c.entities),
-        "hedged": c.hedged,
-        "attribution": c.attribution,
-    }
+    def verify(self, pairs: Sequence[Pair]) -> list[Verdict]:
+        self._stage("verify", len(pairs))
+        return check_pairs(pairs, self.nli, self.settings)
 
+    def run(self, docs: Sequence[Document]) -> Result:
+        """Every stage over `docs`, timed, into one Result."""
+        timings = {}
+        t = time.perf_counter()
+        claims = self.extract(docs)
+        timings["extract"] = time.perf_counter() - t
+        t = time.perf_counter()
+        pairs = self.align(claims)
+        timings["align"] = time.perf_counter() - t
+        t = time.perf_counter()
+        verdicts = self.verify(pairs)
+        timings["check"] = time.perf_counter() - t
+        return self.result(docs, claims, pairs, verdicts, timings)
 
-def finding_dict(f: Finding) -> dict:
-    return {
-        "id": f.id,
-        "verdict": f.verdict,
-        "claim_ids": list(f.claim_ids),
-        "confidence": f.confidence,
-        "method": f.method,
-        "explanation": f.explanation,
-        "baselined": f.baselined,
-    }
+    def result(
+        self,
+        docs: Sequence[Document],
+        claims: list[Claim],
+        pairs: list[Pair],
+        verdicts: list[Verdict],
+        timings: dict[str, float],
+        model_id: str | None = None,
+    ) -> Result:
+        """The Result of stages run here or elsewhere (Ray workers), with the notes they imply."""
+        model_id = model_id or getattr(self.nli, "model_id", None)
+        notes = [] if model_id is not None else [NO_NLI_NOTE]
+        return Result(
+            list(docs),
+            claims,
+            pairs,
+            verdicts,
+            to_findings(verdicts),
+            notes,
+            timings,
+            model_id,
+            self.settings.overrides(),
+        )
 
+    def run_paths(
+        self, paths: Sequence[str | Path], include: Sequence[str] = (), exclude: Sequence[str] = ()
+    ) -> Result:
+        """Load the corpus as `claimcheck check` does, then run."""
+        return self.run(load_corpus(paths, include, exclude, max_bytes=self.settings.load.max_bytes))
 
-def check_documents(
-    docs: Sequence[Document],
-    nli: NLIModel | None,
-    align_config: AlignConfig | None = None,
-    check_config: CheckConfig | None = None,
-) -> Result:
-    align_config = align_config or AlignConfig()
-    timings = {}
-    t = time.perf_counter()
-    claims = extract_claims(docs)
-    timings["extract"] = time.perf_counter() - t
-    t = time.perf_counter()
-    pairs = align(claims, align_config)
-    timings["align"] = time.perf_counter() - t
-    t = time.perf_counter()
-    verdicts = check_pairs(pairs, nli, check_config, align_floor=align_config.quantity_min_similarity)
-    timings["check"] = time.perf_counter() - t
-    notes = []
-    if nli is None:
-        notes.append("No NLI model available: only quantity and date claims were checked.")
-    return Result(
-        list(docs),
-        claims,
-        pairs,
-        verdicts,
-        to_findings(verdicts),
-        notes,
-        timings,
-        getattr(nli, "model_id", None),
-    )
-
-
-def check_paths(paths: Sequence[str | Path], nli: NLIModel | None, **kwargs) -> Result:
-    return check_documents(load_corpus(paths), nli, **kwargs)
+    def _stage(self, name: str, items: int) -> None:
+        if self.on_stage is not None:
+            self.on_stage(name, items)

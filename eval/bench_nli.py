@@ -28,8 +28,8 @@ def bench(model_dir: Path, data_file: Path, n: int, threads: int, batch_size: in
     """Time both variants on the first n rows of data_file; best of `repeat` timed runs each."""
     import torch
 
-    from claimcheck.nli import HFNLIModel, resolve_precision
-    from claimcheck.nli_eval import read_nli_file
+    from claimcheck.evaluation.nli import read_nli_file
+    from claimcheck.verify.nli import HFNLIModel, resolve_precision
 
     torch.set_num_threads(threads)
     data = read_nli_file(data_file, limit=n)
@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> None:
     text = json.dumps(result, indent=2)
     print(text)
     if args.json:
-        from claimcheck.atomic import atomic_write_text
+        from claimcheck.infra.atomic import atomic_write_text
 
         atomic_write_text(args.json, text + "\n")
 

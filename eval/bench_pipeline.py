@@ -21,6 +21,11 @@ import shlex
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_corpus import BBC_FILE, STORY_SIZE, data_dir, news_documents  # noqa: E402
+
+from claimcheck.evaluation.bench import COLUMNS, headline, table_rows  # noqa: E402
+
 HERE = Path(__file__).resolve().parent
 JSON_FILE = HERE / "bench_pipeline.json"
 BEGIN = "<!-- performance: written by eval/bench_pipeline.py from eval/bench_pipeline.json -->"
@@ -32,8 +37,6 @@ def section(json_path: Path = JSON_FILE) -> str:
     """The performance section of RESULTS.md, or "" when the bench has not been run."""
     if not json_path.is_file():
         return ""
-    from claimcheck.bench import render_markdown
-
     runs = json.loads(json_path.read_text(encoding="utf-8"))
     lines = [BEGIN, "", "## Pipeline performance (`claimcheck bench`)", ""]
     lines += [
@@ -63,6 +66,26 @@ def section(json_path: Path = JSON_FILE) -> str:
     return "\n".join([*lines, END]) + "\n"
 
 
+def render_markdown(report: dict) -> str:
+    """The performance section of eval/RESULTS.md."""
+    m = report["machine"]
+    lines = [
+        f"- command: `{report.get('command', 'claimcheck bench')}`",
+        f"- corpus: {report['corpus']['source']}; 1x = {report['corpus']['docs']:,} documents, "
+        f"{report['corpus']['chars']:,} characters",
+        f"- models: shipped `{report['models']['shipped']}`, naive `{report['models']['naive']}`",
+        f"- machine: {m['cpus']} CPUs, {m['torch_threads']} torch threads, torch {m['torch']}; "
+        f"load average {m['load_average_at_start']} at start, {m.get('load_average_at_end')} at end; "
+        f"{m['date']}",
+        "",
+        "| " + " | ".join(COLUMNS) + " |",
+        "|---|" + "---:|" * (len(COLUMNS) - 1),
+    ]
+    lines += ["| " + " | ".join(row) + " |" for row in table_rows(report)]
+    lines += ["", *(f"- {line}" for line in headline(report))]
+    return "\n".join(lines) + "\n"
+
+
 def merge(markdown: str, part: str) -> str:
     """`markdown` with its performance section replaced by `part` (appended when absent)."""
     pattern = re.compile(re.escape(BEGIN) + r".*?" + re.escape(END) + r"\n?", re.S)
@@ -74,24 +97,21 @@ def merge(markdown: str, part: str) -> str:
 def run(args: argparse.Namespace, argv: list[str]) -> dict:
     from rich.console import Console
 
-    from claimcheck import bench as b
-    from claimcheck.nli import load_nli
+    from claimcheck.evaluation import bench as b
 
-    root = b.data_dir(args.data)
-    shipped = load_nli(args.model)
-    naive = load_nli(args.model, precision="fp32")
+    news = news_documents(data_dir(args.data))
     console = Console(stderr=True)
     command = "python eval/bench_pipeline.py " + shlex.join(argv)
     out = {}
-    configs = {"bench": b.BenchConfig(docs=args.docs, naive_docs=args.naive_docs)}
+    source = f"BBC news ({BBC_FILE}), stories of {STORY_SIZE} sources"
+    runs = {"bench": (news[: args.docs * 4], b.BenchConfig(naive_docs=args.naive_docs))}
     if args.large:
-        configs["large"] = b.BenchConfig(
-            docs=args.large, naive_docs=0, scales=(1,), warm_cache=False, index_recall=False
-        )
-    for name, config in configs.items():
+        config = b.BenchConfig(naive_docs=0, scales=(1,), warm_cache=False, index_recall=False)
+        runs["large"] = (news[: args.large], config)
+    for name, (docs, config) in runs.items():
         with console.status(name) as status:
             say = lambda m, tag=name: status.update(f"{tag}: {m}")  # noqa: E731
-            report = b.bench(None, root, shipped, naive, config, progress=say)
+            report = b.bench(docs, args.model, config, progress=say, source=source)
         report["command"] = command
         print(b.render_table(report), file=sys.stderr)
         out[name] = report
@@ -110,7 +130,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--results", type=Path, default=HERE / "RESULTS.md")
     ap.add_argument("--render-only", action="store_true", help="only rewrite the RESULTS.md section")
     args = ap.parse_args(argv)
-    from claimcheck.atomic import atomic_write_text
+    from claimcheck.infra.atomic import atomic_write_text
 
     if not args.render_only:
         atomic_write_text(args.json, json.dumps(run(args, argv), indent=1) + "\n")

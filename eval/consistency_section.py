@@ -19,12 +19,13 @@ import sys
 import time
 
 import numpy as np
+from calibration_fit import save
+from falke import falke_ranking
 from fit_consistency import NLI_FEATURES, ScoredSet, fit_calibration, score_sets
-from run_all import falke_ranking
 
-from claimcheck.calibration import CALIBRATION_FILE, Calibrator, balanced_accuracy, save, select
-from claimcheck.consistency import final_score, uncalibrated_score
-from claimcheck.consistency_eval import compute_metrics
+from claimcheck.consistency.calibration import CALIBRATION_FILE, Calibrator, select
+from claimcheck.consistency.scorer import final_score, uncalibrated_score
+from claimcheck.evaluation.consistency import balanced_accuracy, compute_metrics
 
 # Balanced accuracy reported by the SummEdits authors (README of salesforce/factualNLG).
 PUBLISHED = {
@@ -42,7 +43,7 @@ KEYS = ("n", "balanced_accuracy", "roc_auc", "threshold", "labels", "recall", "c
 def run_consistency(args: argparse.Namespace, argv: list[str]) -> dict:
     import torch
 
-    from claimcheck.nli import HFNLIModel
+    from claimcheck.verify.nli import HFNLIModel
 
     torch.set_num_threads(args.threads)
     model = HFNLIModel(args.model, precision=args.precision)

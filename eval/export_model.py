@@ -42,7 +42,7 @@ def load_source(run_dir: Path):
     ckpt = run_dir / "checkpoint.pt"
     if not ckpt.exists():
         raise FileNotFoundError(f"neither {final} nor {ckpt} exists")
-    from claimcheck.models import minilm_dir
+    from claimcheck.infra.models import minilm_dir
 
     base = minilm_dir()
     verbosity = hf_logging.get_verbosity()
@@ -89,7 +89,7 @@ def export(run_dir: Path, out_dir: Path, *, force: bool = False) -> dict:
     """Write OUT_DIR atomically (built in a sibling temp folder, then renamed); returns a summary."""
     import numpy as np
 
-    from claimcheck.nli import HFNLIModel
+    from claimcheck.verify.nli import HFNLIModel
 
     if out_dir.exists() and not force:
         raise FileExistsError(f"{out_dir} exists (pass --force to replace it)")

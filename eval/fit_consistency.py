@@ -1,7 +1,7 @@
 """Fit the consistency calibration and store it beside the NLI model (consistency.json).
 
 Scores every development file in ../shared/data/eval that has a document/claim or a pair
-shape with labels that map to consistent/inconsistent, then fits (claimcheck.calibration) one
+shape with labels that map to consistent/inconsistent, then fits (claimcheck.consistency.calibration) one
 calibrator on all of them (used for any other file) and, per file, one on all the others
 (leave-one-file-out: used when that file is evaluated, so no reported threshold is fitted on
 the data it is measured on). Re-run it whenever the NLI model changes; the stored file names
@@ -20,11 +20,13 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
+from calibration_fit import fit, save
 
-from claimcheck.calibration import CALIBRATION_FILE, StoredCalibration, file_sha256, fit, model_key, save
-from claimcheck.consistency import CALIBRATION_FEATURES, ClaimScore, ConsistencyConfig, ConsistencyScorer
-from claimcheck.consistency_eval import ConsistencyData, read_consistency_file
-from claimcheck.nli import NLIModel
+from claimcheck.consistency.calibration import CALIBRATION_FILE, StoredCalibration, file_sha256, model_key
+from claimcheck.consistency.scorer import CALIBRATION_FEATURES, ClaimScore, ConsistencyScorer
+from claimcheck.core.settings import ConsistencySettings
+from claimcheck.evaluation.consistency import ConsistencyData, read_consistency_file
+from claimcheck.verify.nli import NLIModel
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,7 @@ def score_sets(
     root: Path, nli: NLIModel, limit: int | None, batch_size: int = 64, log=print
 ) -> list[ScoredSet]:
     """Every consistency set present under `root`, scored once (features, evidence)."""
-    scorer = ConsistencyScorer(nli, None, ConsistencyConfig(batch_size=batch_size))
+    scorer = ConsistencyScorer(nli, None, ConsistencySettings(batch_size=batch_size))
     out = []
     for spec in CONSISTENCY_SETS:
         path = root / spec.path
@@ -98,7 +100,7 @@ def fit_calibration(
         keep = groups != s.spec.name
         held_out[s.sha256] = (s.spec.name, fit(x[keep], y[keep], groups[keep], names))
     fitted_on = tuple({"file": s.spec.name, "sha256": s.sha256, "n": len(s.scores)} for s in scored)
-    config = asdict(ConsistencyConfig())
+    config = asdict(ConsistencySettings())
     return StoredCalibration(
         model_key(model_id), fit(x, y, groups, names), held_out, fitted_on, meta | {"scorer": config}
     )
@@ -116,7 +118,7 @@ def main(argv: list[str] | None = None) -> None:
     args = ap.parse_args(argv)
     import torch
 
-    from claimcheck.nli import HFNLIModel, resolve_model_dir
+    from claimcheck.verify.nli import HFNLIModel, resolve_model_dir
 
     torch.set_num_threads(args.threads)
     model_dir = resolve_model_dir(args.model)

@@ -3,7 +3,7 @@
 Why one script: the numbers in the model card and the issue must come from one command that
 anyone can re-run, with the held-out sets kept apart from anything the training mixture saw
 (checked against eval/nli_mixture.py, not by hand). The EQUATE sets are scored twice: NLI
-alone and the full checker (NLI plus quantity interval logic, claimcheck.quantity_nli).
+alone and the full checker (NLI plus quantity interval logic, claimcheck.verify.quantity_nli).
 
     python eval/run_all.py --data ../shared/data --model models/claimcheck-nli-minilm-l6
     python eval/run_all.py --data ../shared/data --model runs/nli-ckpt --limit 200 --out runs/R.md
@@ -28,11 +28,12 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from falke import falke_ranking  # noqa: E402
 from nli_mixture import MIXTURE  # noqa: E402
 
-from claimcheck.nli import PRECISIONS  # noqa: E402
-from claimcheck.nli_eval import NOT_ENTAILMENT, NLIData, evaluate, read_nli_file  # noqa: E402
-from claimcheck.quantity_nli import apply_verdicts, check_pairs, verdict_counts  # noqa: E402
+from claimcheck.evaluation.nli import NOT_ENTAILMENT, NLIData, evaluate, read_nli_file  # noqa: E402
+from claimcheck.verify.nli import PRECISIONS  # noqa: E402
+from claimcheck.verify.quantity_nli import apply_verdicts, check_pairs, verdict_counts  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -135,22 +136,9 @@ def read_set(root: Path, es: EvalSet, limit: int | None) -> NLIData:
     )
 
 
-def falke_ranking(scores: np.ndarray, ids: list[str]) -> float | None:
-    """Falke et al.'s own metric: share of triples whose correct sentence gets the higher score
-    (p(entail) for NLI, the consistency score for `eval consistency`)."""
-    score = dict(zip(ids, scores, strict=False))
-    triples = {i.rsplit("-", 1)[0] for i in ids}
-    wins = [
-        score[f"{t}-correct"] > score[f"{t}-incorrect"]
-        for t in triples
-        if f"{t}-correct" in score and f"{t}-incorrect" in score
-    ]
-    return round(float(np.mean(wins)), 4) if wins else None
-
-
 def score_checker(data: NLIData, probs: np.ndarray) -> dict:
     """Full-checker metrics (and the rule ablations) on top of the NLI probabilities."""
-    from claimcheck.nli_eval import compute_metrics
+    from claimcheck.evaluation.nli import compute_metrics
 
     start = time.perf_counter()
     verdicts = check_pairs(data.pairs())
@@ -167,7 +155,7 @@ def run(args: argparse.Namespace, argv: list[str]) -> dict:
     import torch
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-    from claimcheck.nli import HFNLIModel
+    from claimcheck.verify.nli import HFNLIModel
 
     torch.set_num_threads(args.threads)
     model = HFNLIModel(args.model, precision=args.precision)
@@ -248,7 +236,7 @@ def main(argv: list[str] | None = None) -> None:
     )
     args = ap.parse_args(argv)
     if args.model is None:
-        from claimcheck.models import DEFAULT_NLI_DIRNAME, PROJECT_MODELS
+        from claimcheck.infra.models import DEFAULT_NLI_DIRNAME, PROJECT_MODELS
 
         args.model = PROJECT_MODELS / DEFAULT_NLI_DIRNAME
     args.model = Path(os.path.relpath(args.model))  # the report names it as a clone would, not this machine
@@ -256,7 +244,7 @@ def main(argv: list[str] | None = None) -> None:
         raise SystemExit(f"error: no model at {args.model}")
     from results_md import render
 
-    from claimcheck.atomic import atomic_write_text
+    from claimcheck.infra.atomic import atomic_write_text
 
     sections = set(args.sections.split(","))
     if not sections or sections - set(SECTIONS):

@@ -29,7 +29,7 @@ from transformers import AutoModelForSequenceClassification, AutoTokenizer
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from nli_mixture import MIXTURES  # noqa: E402
 
-from claimcheck.hardware import native_bf16  # noqa: E402
+from claimcheck.infra.hardware import native_bf16  # noqa: E402
 
 LABELS = ("entailment", "neutral", "contradiction")
 TARGETS = {
@@ -229,7 +229,7 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def base_model_dir() -> str:
-    from claimcheck.models import minilm_dir
+    from claimcheck.infra.models import minilm_dir
 
     return str(minilm_dir())
 

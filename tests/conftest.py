@@ -87,7 +87,7 @@ def _private_verdict_cache(tmp_path_factory: pytest.TempPathFactory):
 
 @pytest.fixture(scope="module")
 def memo_pipeline():
-    """pipeline.check_documents memoised on the documents' ids and texts (and the model), per module.
+    """Pipeline.run memoised on the documents' ids and texts, the model and the settings, per module.
 
     Tests that drive the real CLI many times over one corpus (every format, baseline round
     trips) then pay for extraction and alignment once; everything the CLI does around the
@@ -96,17 +96,17 @@ def memo_pipeline():
     """
     from dataclasses import replace
 
-    from claimcheck import pipeline
+    from claimcheck.pipeline import Pipeline
 
-    real = pipeline.check_documents
+    real = Pipeline.run
     memo: dict = {}
 
-    def check_documents(docs, nli, *args, **kwargs):
-        key = (tuple((d.id, d.text) for d in docs), getattr(nli, "model_id", None), args, repr(kwargs))
+    def run(self, docs):
+        key = (tuple((d.id, d.text) for d in docs), getattr(self.nli, "model_id", None), self.settings)
         if key not in memo:
-            memo[key] = real(docs, nli, *args, **kwargs)
+            memo[key] = real(self, docs)
         return replace(memo[key], documents=list(docs))  # this run's paths
 
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(pipeline, "check_documents", check_documents)
+        mp.setattr(Pipeline, "run", run)
         yield

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.align import AlignConfig, context_conflict, slot_pair
-from claimcheck.types import Claim, Interval, Quantity
+from claimcheck.align.slots import context_conflict, slot_pair
+from claimcheck.core.settings import AlignSettings
+from claimcheck.core.types import Claim, Interval, Quantity
 
 
 def _q(cid: str, doc: str, text: str, figure: str, value: float, sentence: str = "", **ctx) -> Claim:
@@ -33,7 +34,7 @@ PARIS2 = _q("a3", "a", "Talks in Paris cost $3m.", "$3m", 3e6, places=("Paris",)
 def test_quantity_pairs_need_a_shared_subject_unless_near_paraphrases(
     a: Claim, b: Claim, similarity: float, paired: bool
 ) -> None:
-    pair = slot_pair(a, b, similarity, "unit:usd", AlignConfig())
+    pair = slot_pair(a, b, similarity, "unit:usd", AlignSettings())
     assert (pair is not None) == paired
     if pair is not None:
         assert pair.a.id < pair.b.id

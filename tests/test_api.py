@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 import claimcheck
 from claimcheck.api import documents_from
-from claimcheck.cli import app
+from claimcheck.cli.app import app
 from tests.conftest import copy_seeds
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from claimcheck.cli import app
+from claimcheck.cli.app import app
 from tests.conftest import copy_seeds
 
 pytestmark = pytest.mark.usefixtures("memo_pipeline")

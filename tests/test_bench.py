@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import sys
 from itertools import combinations
 from pathlib import Path
 
@@ -18,13 +19,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from claimcheck import align as align_mod
-from claimcheck import bench as b
-from claimcheck.align import AlignConfig, align, block_key, slot_pair
-from claimcheck.cli import app
-from claimcheck.nli import LABELS
-from claimcheck.types import Claim, Document, Interval, Quantity
+from claimcheck.align import slots as align_mod
+from claimcheck.align.slots import align, block_key, slot_pair
+from claimcheck.cli.app import app
+from claimcheck.core.settings import AlignSettings
+from claimcheck.core.types import Claim, Document, Interval, Quantity
+from claimcheck.evaluation import bench as b
+from claimcheck.pipeline import Pipeline
+from claimcheck.verify.nli import LABELS
 from tests.conftest import copy_seeds
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "eval"))  # the news corpus is dev code
+import bench_corpus  # noqa: E402
 
 runner = CliRunner()
 PROJECT = Path(__file__).resolve().parent.parent
@@ -46,7 +52,7 @@ def fake_news(root: Path, per_section: int = 6) -> Path:
                     "source": f"bbc_news_2004_2005/{s}",
                 }
             )
-    path = root / b.BBC_FILE
+    path = root / bench_corpus.BBC_FILE
     path.parent.mkdir(parents=True)
     with gzip.open(path, "wt", encoding="utf-8") as fh:
         fh.write("".join(json.dumps(r) + "\n" for r in rows))
@@ -87,7 +93,7 @@ def test_fit_exponent_needs_two_sizes() -> None:
 
 
 def test_findings_agreement_counts_naive_contradictions_found_as_shipped() -> None:
-    from claimcheck.types import Finding
+    from claimcheck.core.types import Finding
 
     def f(fid: str, verdict: str = "contradiction") -> Finding:
         return Finding(fid, verdict, ("a", "b"), 0.9, "quantity", "")
@@ -98,27 +104,27 @@ def test_findings_agreement_counts_naive_contradictions_found_as_shipped() -> No
     assert b.findings_agreement([f("A-1", "agreement")], shipped) is None
 
 
-def test_scaled_corpora_are_distinct_documents(tmp_path: Path) -> None:
-    news = b.news_documents(fake_news(tmp_path))
-    base = news[:3]
-    corpora = b.scaled_corpora(base, news, (1, 2, 4))
+def test_nested_corpora_are_prefixes_of_distinct_documents(tmp_path: Path) -> None:
+    news = bench_corpus.news_documents(fake_news(tmp_path))
+    corpora = b.nested_corpora(news, (1, 2, 4))
     assert [len(corpora[k]) for k in (1, 2, 4)] == [3, 6, 12]
     for docs in corpora.values():
         assert len({d.id for d in docs}) == len(docs)
         assert len({d.text for d in docs}) == len(docs)
-    assert corpora[4][:6] == corpora[2]
-    with pytest.raises(b.InputError):
-        b.scaled_corpora(base, news, (5,))
+    assert corpora[4][:6] == corpora[2] and corpora[4] == news
+    with pytest.raises(b.InputError, match="too few"):
+        b.nested_corpora(news[:3], (1, 4))
 
 
 def test_stories_group_articles_of_one_story_and_section(tmp_path: Path) -> None:
-    stories = b.story_order(b.read_bbc(fake_news(tmp_path)), size=3)
-    assert sorted(a["id"] for s in stories for a in s) == sorted(a["id"] for a in b.read_bbc(tmp_path))
+    stories = bench_corpus.story_order(bench_corpus.read_bbc(fake_news(tmp_path)), size=3)
+    everything = bench_corpus.read_bbc(tmp_path)
+    assert sorted(a["id"] for s in stories for a in s) == sorted(a["id"] for a in everything)
     first = stories[0]
     assert len(first) == 3
     assert len({a["source"] for a in first}) == 1
     assert len({a["title"] for a in first}) == 1  # the harbour story, not the railway one
-    assert stories == b.story_order(b.read_bbc(tmp_path), size=3)
+    assert stories == bench_corpus.story_order(everything, size=3)
 
 
 def test_peak_memory_sees_native_allocations() -> None:
@@ -164,7 +170,9 @@ def test_candidate_pairs_grow_linearly_while_all_pairs_grow_quadratically(monkey
         exhaustive.append(len(b.cross_source_pairs(claims)))
     assert b.fit_exponent(sizes, exhaustive) > 1.9
     assert b.fit_exponent(sizes, indexed) < 1.15
-    assert max(p / (n * 6) for p, n in zip(indexed, sizes, strict=True)) <= AlignConfig().interval_neighbours
+    assert (
+        max(p / (n * 6) for p, n in zip(indexed, sizes, strict=True)) <= AlignSettings().interval_neighbours
+    )
 
 
 def test_slot_rule_is_the_aligners(monkeypatch) -> None:
@@ -174,7 +182,7 @@ def test_slot_rule_is_the_aligners(monkeypatch) -> None:
     vec = _vectors([align_mod.mask_numbers(c.text) for c in claims])
     pos = {c.id: i for i, c in enumerate(claims)}
     for p in align(claims):
-        ref = slot_pair(p.a, p.b, float(vec[pos[p.a.id]] @ vec[pos[p.b.id]]), block_key(p.a), AlignConfig())
+        ref = slot_pair(p.a, p.b, float(vec[pos[p.a.id]] @ vec[pos[p.b.id]]), block_key(p.a), AlignSettings())
         assert ref == p
 
 
@@ -189,7 +197,7 @@ def test_exhaustive_slot_pairs_is_the_slot_rule_on_every_cross_source_pair() -> 
     ]
     vectors = rng.normal(size=(len(claims), 6)).astype(np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    config = AlignConfig()
+    config = AlignSettings()
     brute = [
         p
         for i, j in b.cross_source_pairs(claims)
@@ -216,7 +224,7 @@ def three_docs() -> list[Document]:
 
 def test_naive_scores_every_cross_source_pair_in_both_directions(three_docs: list[Document]) -> None:
     nli = CountingNLI()
-    naive = b.naive_check(three_docs, nli)
+    naive = b.naive_check(three_docs, Pipeline(nli=nli))
     claims = naive.result.claims
     cross = [(a, c) for a, c in combinations(claims, 2) if a.doc_id != c.doc_id]
     assert len({c.doc_id for c in claims}) == 3
@@ -229,7 +237,7 @@ def test_naive_scores_every_cross_source_pair_in_both_directions(three_docs: lis
 
 
 def test_naive_finds_the_quantity_conflict_by_arithmetic(three_docs: list[Document]) -> None:
-    naive = b.naive_check(three_docs, CountingNLI())
+    naive = b.naive_check(three_docs, Pipeline(nli=CountingNLI()))
     conflicts = [f for f in naive.result.findings if f.verdict == "contradiction"]
     assert conflicts and all(f.method == "quantity" for f in conflicts)
     assert any("22" in f.explanation or "Twenty-two" in f.explanation for f in conflicts)
@@ -242,15 +250,14 @@ def test_naive_finds_the_quantity_conflict_by_arithmetic(three_docs: list[Docume
 def bench_json(tmp_path_factory: pytest.TempPathFactory, tiny_nli_dir: Path) -> dict:
     tmp = tmp_path_factory.mktemp("bench")
     corpus = copy_seeds(tmp / "corpus", only=("000", "001", "002"))
-    data = fake_news(tmp / "data")
+    for d in bench_corpus.news_documents(fake_news(tmp / "data"))[:3]:  # 6 documents: 3 per scale
+        (corpus / f"news_{d.id}.txt").write_text(d.text, encoding="utf-8")
     out = tmp / "bench.json"
     res = runner.invoke(
         app,
         [
             "bench",
             str(corpus),
-            "--data",
-            str(data),
             "--naive-docs",
             "2",
             "--scales",
@@ -301,7 +308,9 @@ def test_bench_runs_are_sane(bench_json: dict) -> None:
 
 
 def test_bench_table_and_markdown_name_the_targets(bench_json: dict) -> None:
-    for text in (b.render_table(bench_json), b.render_markdown(bench_json)):
+    from bench_pipeline import render_markdown
+
+    for text in (b.render_table(bench_json), render_markdown(bench_json)):
         assert "speedup_vs_naive" in text and "scaling_exponent" in text and "findings_agreement" in text
 
 
@@ -309,15 +318,18 @@ def test_bench_table_and_markdown_name_the_targets(bench_json: dict) -> None:
     "args, why",
     [
         (["bench", "/no/such/folder"], "no such file or folder"),
-        (["bench", "."], "no .txt or .md files"),
-        (["bench", "--scales", "1,x"], "--scales"),
-        (["bench", "--scales", "0"], "--scales"),
-        (["bench", "--data", "/no/such/data", "--naive-docs", "0"], "no BBC news corpus"),
+        (["bench", "empty"], "no .txt or .md files"),
+        (["bench"], "bench needs a corpus"),
+        (["bench", ".", "--scales", "1,x"], "--scales"),
+        (["bench", ".", "--scales", "0"], "--scales"),
+        (["bench", "small/one.txt", "--scales", "1,4"], "too few"),
     ],
 )
 def test_bench_bad_input_is_one_line_and_exit_2(args: list[str], why: str, monkeypatch, tmp_path) -> None:
-    monkeypatch.setenv("CLAIMCHECK_DATA", str(tmp_path / "nothing"))
-    monkeypatch.chdir(tmp_path)  # so ../shared/data is not found either
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "small").mkdir()
+    (tmp_path / "small" / "one.txt").write_text("Officials from 35 nations met in Paris.", encoding="utf-8")
     res = runner.invoke(app, args)
     assert res.exit_code == 2
     assert why in res.stderr and len(res.stderr.strip().splitlines()) == 1

@@ -12,9 +12,10 @@ import numpy as np
 import pytest
 from typer.testing import CliRunner
 
-from claimcheck import nli as nli_module
-from claimcheck.cache import CACHE_FILE, CachedNLI, CacheWarning, VerdictCache, default_cache_dir
-from claimcheck.cli import app
+from claimcheck import pipeline as pipeline_module
+from claimcheck.cli.app import app
+from claimcheck.verify import nli as nli_module
+from claimcheck.verify.cache import CACHE_FILE, CachedNLI, CacheWarning, VerdictCache, default_cache_dir
 
 runner = CliRunner()
 DOCS = {
@@ -107,7 +108,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def counted(monkeypatch: pytest.MonkeyPatch, tiny_nli_dir: Path) -> Counting:
     """The tiny model, counted, as what the CLI's load_nli returns."""
     model = Counting(nli_module.load_nli(tiny_nli_dir, precision="fp32"))
-    monkeypatch.setattr(nli_module, "load_nli", lambda *a, **k: model)
+    monkeypatch.setattr(pipeline_module, "load_nli", lambda *a, **k: model)
     return model
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.nli import load_nli
-from claimcheck.pipeline import check_documents
-from claimcheck.types import Document
+from claimcheck.core.types import Document
+from claimcheck.pipeline import Pipeline
+from claimcheck.verify.nli import load_nli
 from tests.conftest import make_tiny_nli
 
 DOCS = [
@@ -32,7 +32,7 @@ def biased(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
 
 def test_nli_decides_other_claims_and_quantities_stay_arithmetic(biased) -> None:
     label, model = biased
-    result = check_documents(DOCS, model)
+    result = Pipeline(nli=model).run(DOCS)
     by_method = {f.method: f for f in result.findings}
     assert by_method["quantity"].verdict == "agreement"  # 'over 30' vs 35, whatever the model says
     expected = "contradiction" if label == "contradiction" else "agreement"
@@ -41,7 +41,7 @@ def test_nli_decides_other_claims_and_quantities_stay_arithmetic(biased) -> None
 
 
 def test_without_a_model_the_report_says_so() -> None:
-    result = check_documents(DOCS, None)
+    result = Pipeline(nli=None).run(DOCS)
     assert {f.method for f in result.findings} == {"quantity"}
     assert any("No NLI model" in n for n in result.notes)
 
@@ -52,7 +52,7 @@ def test_missing_model_path_is_an_input_error(tmp_path: Path) -> None:
 
 
 def _pair(text_a: str, text_b: str, hedged: bool = False):
-    from claimcheck.types import Claim, Pair
+    from claimcheck.core.types import Claim, Pair
 
     a = Claim("a1", "a", 0, len(text_a), text_a, "other", hedged=hedged)
     b = Claim("b1", "b", 0, len(text_b), text_b, "other")
@@ -71,7 +71,7 @@ def _pair(text_a: str, text_b: str, hedged: bool = False):
 def test_nli_contradiction_needs_both_directions(ab, ba, expected: str) -> None:
     import numpy as np
 
-    from claimcheck.check import nli_verdicts
+    from claimcheck.verify.rules import nli_verdicts
 
     (verdict,) = nli_verdicts([_pair("x happened.", "x did not happen.")], np.array([ab]), np.array([ba]))
     assert verdict.label == expected
@@ -81,7 +81,7 @@ def test_nli_contradiction_needs_both_directions(ab, ba, expected: str) -> None:
 def test_a_hedged_claim_never_contradicts_through_nli() -> None:
     import numpy as np
 
-    from claimcheck.check import nli_verdicts
+    from claimcheck.verify.rules import nli_verdicts
 
     probs = np.array([(0.05, 0.05, 0.90)])
     pair = _pair("Stability would depend on it.", "It will fail.", hedged=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from claimcheck.cli import app
+from claimcheck.cli.app import app
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 runner = CliRunner()

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcheck.chunks import ChunkConfig, chunk_document, sentence_spans
+from claimcheck.consistency.chunks import chunk_document, sentence_spans
+from claimcheck.core.settings import ConsistencySettings
 
 WORDS = st.sampled_from(
     ["the", "Nations", "met", "35", "U.S.", "over", "done.", "why?", "wow!", "x" * 30, "a,"]
@@ -16,7 +17,7 @@ WORDS = st.sampled_from(
 SEPARATORS = st.sampled_from([" ", "  ", "\n", "\n\n", " \t", ". ", "! ", "\n- "])
 TEXTS = st.lists(st.tuples(WORDS, SEPARATORS), max_size=80).map(lambda ws: "".join(w + s for w, s in ws))
 CONFIGS = st.builds(
-    ChunkConfig,
+    ConsistencySettings,
     max_sentence_chars=st.integers(8, 120),
     window=st.integers(1, 4),
     stride=st.integers(1, 3),
@@ -26,7 +27,7 @@ CONFIGS = st.builds(
 
 @settings(max_examples=150, deadline=None)
 @given(TEXTS | st.text(max_size=300), CONFIGS)
-def test_offsets_exact_and_whole_document_covered(text: str, config: ChunkConfig) -> None:
+def test_offsets_exact_and_whole_document_covered(text: str, config: ConsistencySettings) -> None:
     chunks = chunk_document(text, config)
     for c in chunks:
         assert c.text == text[c.start : c.end]
@@ -72,6 +73,6 @@ def test_unpunctuated_transcript_is_cut_at_whitespace_not_truncated() -> None:
 
 def test_windows_join_neighbouring_sentences() -> None:
     text = "A one. B two. C three. D four."
-    windows = [c.text for c in chunk_document(text, ChunkConfig(window=2)) if c.kind == "window"]
+    windows = [c.text for c in chunk_document(text, ConsistencySettings(window=2)) if c.kind == "window"]
     assert windows == ["A one. B two.", "B two. C three.", "C three. D four."]
     assert [c.kind for c in chunk_document("Only one sentence.")] == ["sentence"]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from claimcheck.cli import app
+from claimcheck.cli.app import app
 
 runner = CliRunner()
 GOOD = "Officials from 35 nations convened in Paris on Monday to discuss a security force.\n"

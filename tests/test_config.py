@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from claimcheck.cli import app
-from claimcheck.config import Config, discover_config, find_config, load_config
-from claimcheck.errors import InputError
+from claimcheck.cli.app import app
+from claimcheck.core.errors import InputError
+from claimcheck.gate.config import Config, discover_config, find_config, load_config
 
 runner = CliRunner()
 

@@ -8,9 +8,10 @@ from collections.abc import Sequence
 import numpy as np
 import pytest
 
-from claimcheck.chunks import ChunkConfig, chunk_document
-from claimcheck.consistency import FEATURES, ConsistencyConfig, ConsistencyScorer, Retriever, atoms_of
-from claimcheck.nli import LABELS
+from claimcheck.consistency.chunks import chunk_document
+from claimcheck.consistency.scorer import FEATURES, ConsistencyScorer, Retriever, atoms_of
+from claimcheck.core.settings import ConsistencySettings
+from claimcheck.verify.nli import LABELS
 
 STOP = {"the", "a", "an", "in", "on", "of", "was", "is", "it", "to"}
 
@@ -51,7 +52,7 @@ def test_support_deep_in_a_long_document_is_found_and_located() -> None:
     ev = supported.evidence[0]
     assert BRIDGE in DOC[ev.start : ev.end] and ev.text == DOC[ev.start : ev.end]
     # Nothing the model read was longer than a window: no premise left to the tokenizer's truncation.
-    assert len(DOC) > 8000 and max(map(len, nli.premises)) <= ConsistencyConfig().chunks.max_window_chars
+    assert len(DOC) > 8000 and max(map(len, nli.premises)) <= ConsistencySettings().max_window_chars
 
 
 def test_weakest_atomic_claim_decides_and_comes_first() -> None:
@@ -107,7 +108,7 @@ def test_sentences_without_extracted_claims_are_still_scored() -> None:
 
 def test_retriever_ranks_by_rare_word_recall() -> None:
     doc = "The committee met. The committee met again in Leeds. The bridge in Leeds opened. Lunch."
-    top = Retriever(chunk_document(doc, ChunkConfig(window=1))).top("bridge opened in Leeds", 2, 0)
+    top = Retriever(chunk_document(doc, ConsistencySettings(window=1))).top("bridge opened in Leeds", 2, 0)
     assert [c.text for c in top] == ["The bridge in Leeds opened.", "The committee met again in Leeds."]
 
 
@@ -119,8 +120,8 @@ def test_threshold_override_changes_labels_not_scores() -> None:
 
 
 def test_a_fitted_calibrator_cannot_overrule_arithmetic_either() -> None:
-    from claimcheck.calibration import Calibrator
-    from claimcheck.consistency import CALIBRATION_FEATURES
+    from claimcheck.consistency.calibration import Calibrator
+    from claimcheck.consistency.scorer import CALIBRATION_FEATURES
 
     n = len(CALIBRATION_FEATURES)
     trusting = Calibrator(CALIBRATION_FEATURES, (0.0,) * n, (1.0,) * n, (0.0,) * n, 5.0, 0.4)  # p ~ 0.99

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from claimcheck.cli import app
-from claimcheck.consistency_eval import compute_metrics, read_consistency_file
-from claimcheck.errors import InputError
+from claimcheck.cli.app import app
+from claimcheck.core.errors import InputError
+from claimcheck.evaluation.consistency import compute_metrics, read_consistency_file
 
 ROWS = [
     {"id": "r1", "document": "Three dogs play in the park.", "claim": "Dogs play.", "label": "consistent"},

@@ -12,9 +12,9 @@ import pytest
 ray = pytest.importorskip("ray")
 
 from claimcheck.distributed import check_documents_ray  # noqa: E402
-from claimcheck.load import load_corpus  # noqa: E402
-from claimcheck.nli import load_nli  # noqa: E402
-from claimcheck.pipeline import check_documents  # noqa: E402
+from claimcheck.infra.load import load_corpus  # noqa: E402
+from claimcheck.pipeline import Pipeline  # noqa: E402
+from claimcheck.verify.nli import load_nli  # noqa: E402
 from tests.conftest import SEEDS  # noqa: E402
 
 
@@ -27,7 +27,7 @@ def local_ray():
 
 def test_ray_run_finds_the_same_findings_as_the_local_run(local_ray, tiny_nli_dir: Path) -> None:
     docs = load_corpus([SEEDS])
-    local = check_documents(docs, load_nli(tiny_nli_dir, precision="fp32"))
+    local = Pipeline(nli=load_nli(tiny_nli_dir, precision="fp32")).run(docs)
     remote = check_documents_ray(docs, tiny_nli_dir, precision="fp32", docs_per_batch=2, pairs_per_batch=16)
     assert [c.id for c in remote.claims] == [c.id for c in local.claims]
     assert [(p.a.id, p.b.id) for p in remote.pairs] == [(p.a.id, p.b.id) for p in local.pairs]

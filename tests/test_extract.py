@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.dates import describe_days, normalise_date
-from claimcheck.entities import canonical
-from claimcheck.extract import extract_claims
-from claimcheck.segment import split_units
-from claimcheck.types import Document
+from claimcheck.core.types import Document
+from claimcheck.extract.claims import extract_claims
+from claimcheck.extract.dates import describe_days, normalise_date
+from claimcheck.extract.entities import canonical
+from claimcheck.extract.segment import split_units
 
 
 def claims(text: str):

@@ -13,10 +13,10 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
-from claimcheck.cli import app
-from claimcheck.config import FORMATS
-from claimcheck.locate import position
-from claimcheck.render import CSV_COLUMNS, RENDERERS
+from claimcheck.cli.app import app
+from claimcheck.report import FORMATS, RENDERERS
+from claimcheck.report.locate import position
+from claimcheck.report.machine import CSV_COLUMNS
 from tests.conftest import copy_seeds
 
 pytestmark = pytest.mark.usefixtures("memo_pipeline")
@@ -68,8 +68,9 @@ def contradictions(report: dict) -> list[dict]:
     return [f for f in report["findings"] if f["verdict"] == "contradiction"]
 
 
-def test_every_format_has_a_renderer() -> None:
-    assert tuple(RENDERERS) == FORMATS
+def test_the_registry_has_every_contract_format_table_first() -> None:
+    assert FORMATS == tuple(RENDERERS) and FORMATS[0] == "table"
+    assert set(FORMATS) >= {"table", "json", "jsonl", "csv", "md", "html", "sarif"}  # DESIGN.md
 
 
 def test_json_report_is_the_contract(report: dict) -> None:

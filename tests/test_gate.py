@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from claimcheck.cli import app
+from claimcheck.cli.app import app
 
 pytestmark = pytest.mark.usefixtures("memo_pipeline")
 runner = CliRunner()

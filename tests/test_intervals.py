@@ -8,8 +8,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from claimcheck.intervals import compare, intersection, is_empty
-from claimcheck.types import Interval
+from claimcheck.core.intervals import compare, intersection, is_empty
+from claimcheck.core.types import Interval
 
 OVER_30 = Interval(30, None, False, False)
 AT_LEAST_30 = Interval(30, None, True, False)

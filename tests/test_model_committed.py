@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck import models
-from claimcheck.nli import LABELS, HFNLIModel, load_nli, resolve_precision
+from claimcheck.infra import models
+from claimcheck.verify.nli import LABELS, HFNLIModel, load_nli, resolve_precision
 
 MODEL = models.PROJECT_MODELS / models.DEFAULT_NLI_DIRNAME
 

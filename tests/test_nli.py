@@ -7,8 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from claimcheck import models
-from claimcheck.nli import (
+from claimcheck.infra import models
+from claimcheck.verify.nli import (
     LABELS,
     HFNLIModel,
     NLIModel,
@@ -62,7 +62,7 @@ def test_fast_precisions_agree_with_fp32(tiny_nli_dir: Path, precision: str) -> 
 
 @pytest.mark.parametrize(("native", "expected"), [(True, "bf16"), (False, "int8")])
 def test_auto_precision_follows_the_cpu(monkeypatch: pytest.MonkeyPatch, native: bool, expected: str) -> None:
-    from claimcheck import hardware
+    from claimcheck.infra import hardware
 
     monkeypatch.setattr(hardware, "native_bf16", lambda: native)
     assert resolve_precision("auto") == expected

@@ -9,11 +9,9 @@ import numpy as np
 import pytest
 from typer.testing import CliRunner
 
-from claimcheck import models
-from claimcheck.cli import app
-from claimcheck.errors import InputError
-from claimcheck.nli import load_nli
-from claimcheck.nli_eval import (
+from claimcheck.cli.app import app
+from claimcheck.core.errors import InputError
+from claimcheck.evaluation.nli import (
     ENTAIL_CONTRA,
     ENTAIL_NEUTRAL,
     NOT_ENTAILMENT,
@@ -23,6 +21,8 @@ from claimcheck.nli_eval import (
     read_nli_file,
     write_jsonl_atomic,
 )
+from claimcheck.infra import models
+from claimcheck.verify.nli import load_nli
 
 ROWS = [
     {"premise": "a man plays in the park", "hypothesis": "a man is in the park", "label": "entailment"},

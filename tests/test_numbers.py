@@ -9,9 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimcheck.intervals import compare, is_empty
-from claimcheck.numbers import find_quantities, parse_number
-from claimcheck.types import Interval
+from claimcheck.core.intervals import compare, is_empty
+from claimcheck.core.settings import ExtractSettings
+from claimcheck.core.types import Interval
+from claimcheck.extract.numbers import find_quantities, parse_number
 
 INF = None
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -30,7 +31,7 @@ def open_high(low: float, high: float | None = None) -> Interval:
 
 
 def only(text: str, tolerance: float = 0.1):
-    mentions = find_quantities(text, tolerance)
+    mentions = find_quantities(text, ExtractSettings(tolerance=tolerance))
     assert len(mentions) == 1, mentions
     return mentions[0]
 
@@ -412,7 +413,7 @@ def test_tolerance_is_configurable() -> None:
 @pytest.mark.parametrize("tolerance", [0, -0.1, 1, 1.5, math.nan])
 def test_bad_tolerance_fails_loudly(tolerance: float) -> None:
     with pytest.raises(ValueError, match="tolerance"):
-        find_quantities("about 20", tolerance)
+        find_quantities("about 20", ExtractSettings(tolerance=tolerance))
 
 
 # --- the seed articles: exact offsets -----------------------------------------------------

@@ -1,4 +1,4 @@
-"""Quantity logic on NLI pairs (claimcheck.quantity_nli) and `eval nli --checker`."""
+"""Quantity logic on NLI pairs (claimcheck.verify.quantity_nli) and `eval nli --checker`."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 from typer.testing import CliRunner
 
-from claimcheck.cli import app
-from claimcheck.quantity_nli import QuantityVerdict, apply_verdicts, quantity_verdict
+from claimcheck.cli.app import app
+from claimcheck.verify.quantity_nli import QuantityVerdict, apply_verdicts, quantity_verdict
 
 PARIS = "Over 30 nations met in Paris."
 

@@ -1,0 +1,1 @@
+"""Claims to candidate pairs: which two claims fill one slot (embeddings + slot rules)."""

@@ -1,0 +1,1 @@
+"""Document-vs-claim consistency: chunks, the scorer, and the runtime side of calibration."""

@@ -1,0 +1,1 @@
+"""The bottom layer: dataclasses, interval logic, settings and errors; imports no other layer."""

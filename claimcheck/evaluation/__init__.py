@@ -1,0 +1,1 @@
+"""The user-facing evaluators behind `claimcheck eval` and `claimcheck bench`."""

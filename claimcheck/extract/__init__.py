@@ -1,0 +1,1 @@
+"""Documents to atomic claims: segmentation, numbers, dates, units, entities, claims."""

@@ -1,0 +1,63 @@
+"""Split a document into text units before sentence segmentation.
+
+Headlines and bullet lines carry no final full stop, so a sentence splitter glues them to
+the next line; we cut at line breaks first. A long line with no closing punctuation is a
+sentence wrapped across lines (004's "incoming U.S. President\\nDonald Trump") and is
+joined with the next one instead, and so is a short one with a comma (headlines rarely have one); a line
+in Title Case is a headline whatever its length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimcheck.core.settings import DEFAULTS
+
+BULLET = re.compile(r"^\s*(?:[-*•‣▪–]|\d{1,2}[.)])\s+")
+CLOSERS = tuple(".!?:;\"”’')…]")
+
+
+@dataclass(frozen=True)
+class Unit:
+    start: int  # offset of text in the document
+    text: str
+    is_line: bool  # a headline or bullet: one claim unit, no further sentence splitting
+
+
+def split_units(text: str, wrap_min_words: int = DEFAULTS.extract.wrap_min_words) -> list[Unit]:
+    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
+    units: list[Unit] = []
+    pending: tuple[int, int] | None = None  # start, end of a wrapped sentence being joined
+    for start, line in lines:
+        stripped = line.rstrip()
+        if not stripped.strip():
+            continue
+        if pending is not None:
+            pending = (pending[0], start + len(stripped))
+        else:
+            bullet = BULLET.match(stripped)
+            if bullet:
+                units.append(Unit(start + bullet.end(), stripped[bullet.end() :], True))
+                continue
+            lead = len(stripped) - len(stripped.lstrip())
+            pending = (start + lead, start + len(stripped))
+        closed = stripped.endswith(CLOSERS)
+        if (
+            not closed
+            and not _title_case(stripped)
+            and (len(stripped.split()) >= wrap_min_words or "," in stripped)
+        ):
+            continue  # a sentence wrapped across lines: keep joining
+        s, e = pending
+        units.append(Unit(s, text[s:e], not closed and "\n" not in text[s:e]))
+        pending = None
+    if pending is not None:
+        s, e = pending
+        units.append(Unit(s, text[s:e], False))
+    return units
+
+
+def _title_case(line: str) -> bool:
+    words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)

@@ -1,0 +1,1 @@
+"""What fails a build: config files, baselines, the exit-code policy."""

@@ -1,0 +1,1 @@
+"""Pairs to verdicts: interval rules, the NLI backend and its cache, findings."""
