@@ -94,7 +94,9 @@ def build(data: Path, out: Path, bench: Path = HERE) -> dict:
         folder.mkdir(parents=True)
         for i, story in enumerate(cluster["stories"]):
             row = rows[story["id"]]
-            (folder / file_name(i, story["id"])).write_text(story_text(row, story.get("date")), encoding="utf-8")
+            (folder / file_name(i, story["id"])).write_text(
+                story_text(row, story.get("date")), encoding="utf-8"
+            )
             counts["stories"] += 1
     by_copy: dict[str, list[dict]] = {}
     for plant in plants:

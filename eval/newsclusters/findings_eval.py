@@ -105,7 +105,9 @@ def load_gold(path: Path) -> dict:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 row = json.loads(line)
-                key = pair_key((row["a"]["doc"], row["a"]["sent_hash"]), (row["b"]["doc"], row["b"]["sent_hash"]))
+                key = pair_key(
+                    (row["a"]["doc"], row["a"]["sent_hash"]), (row["b"]["doc"], row["b"]["sent_hash"])
+                )
                 gold[key] = row
     return gold
 
@@ -188,12 +190,20 @@ def _finish(raw: dict) -> dict:
         "n_findings_at_0.8": raw["n_high"],
         "planted_recall": _ratio(conflict_hit, conflict_n),
         "planted_recall_by_type": {
-            t: {"n": planted[t]["n"], "caught": planted[t]["hit"], "recall": _ratio(planted[t]["hit"], planted[t]["n"])}
+            t: {
+                "n": planted[t]["n"],
+                "caught": planted[t]["hit"],
+                "recall": _ratio(planted[t]["hit"], planted[t]["n"]),
+            }
             for t in CONFLICT_TYPES
         },
         "near_miss_false_flags": _ratio(near_hit, near_n),
         "near_miss_by_type": {
-            t: {"n": planted[t]["n"], "flagged": planted[t]["hit"], "rate": _ratio(planted[t]["hit"], planted[t]["n"])}
+            t: {
+                "n": planted[t]["n"],
+                "flagged": planted[t]["hit"],
+                "rate": _ratio(planted[t]["hit"], planted[t]["n"]),
+            }
             for t in NEAR_MISS_TYPES
         },
     }
@@ -303,7 +313,9 @@ def evaluate_findings(bench_dir: Path, run: Callable[[list[Path]], dict]) -> dic
                     overall["planted"][t]["hit"] += counts["hit"]
             else:
                 overall[key] += value
-    rows = sorted(unlabelled.values(), key=lambda r: (r["cluster"], r["a"]["doc"], r["a"]["sent_hash"], r["b"]["doc"]))
+    rows = sorted(
+        unlabelled.values(), key=lambda r: (r["cluster"], r["a"]["doc"], r["a"]["sent_hash"], r["b"]["doc"])
+    )
     for raw in raws.values():
         raw["n_unlabelled"] = 0
     for row in rows:
