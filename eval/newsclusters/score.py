@@ -24,7 +24,8 @@ CLI = "import sys; from claimcheck.cli import app; sys.argv[0] = 'claimcheck'; a
 def make_run(reports: Path | None):
     def run(files: list[Path]) -> dict:
         folder = files[0].parent
-        name = f"{'planted__' if folder.parent.parent.name == 'planted' else ''}{folder.parent.name}__{folder.name}"
+        prefix = "planted__" if folder.parent.parent.name == "planted" else ""
+        name = f"{prefix}{folder.parent.name}__{folder.name}"
         cached = reports / f"{name}.json" if reports else None
         if cached and cached.exists():
             return json.loads(cached.read_text(encoding="utf-8"))

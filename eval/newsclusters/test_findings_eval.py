@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from findings_eval import (
     evaluate_findings,
     format_table,
@@ -16,8 +15,14 @@ from findings_eval import (
     sentence_starts,
 )
 
-DOC_A = "March 3, 1987 (Reuters) -\n\nACME BID\n\nAcme Corp. offered 10 dlrs a share. The U.S. unit earned 5 mln dlrs.\n"
-DOC_B = "March 3, 1987 (Reuters) -\n\nACME OFFER\n\nAcme offered 10 dlrs a share for Beta. Beta earned 7 mln dlrs last year.\n"
+DOC_A = (
+    "March 3, 1987 (Reuters) -\n\nACME BID\n\n"
+    "Acme Corp. offered 10 dlrs a share. The U.S. unit earned 5 mln dlrs.\n"
+)
+DOC_B = (
+    "March 3, 1987 (Reuters) -\n\nACME OFFER\n\n"
+    "Acme offered 10 dlrs a share for Beta. Beta earned 7 mln dlrs last year.\n"
+)
 PLANTED_A = DOC_A.replace("offered 10 dlrs", "offered 12 dlrs")
 
 
@@ -73,16 +78,16 @@ def bench(tmp_path: Path) -> Path:
     gold = [
         {
             "cluster": "acme",
-            "a": dict(zip(("doc", "sent_hash"), earn_a)),
-            "b": dict(zip(("doc", "sent_hash"), earn_b)),
+            "a": {"doc": earn_a[0], "sent_hash": earn_a[1]},
+            "b": {"doc": earn_b[0], "sent_hash": earn_b[1]},
             "label": "no_conflict",
             "reason": "different_slot",
             "note": "two companies",
         },
         {
             "cluster": "acme",
-            "a": dict(zip(("doc", "sent_hash"), offer_a)),
-            "b": dict(zip(("doc", "sent_hash"), offer_b)),
+            "a": {"doc": offer_a[0], "sent_hash": offer_a[1]},
+            "b": {"doc": offer_b[0], "sent_hash": offer_b[1]},
             "label": "conflict",
             "reason": "same_fact_conflict",
             "note": "test row",
