@@ -5,7 +5,8 @@
 Writes OUT/{dev,test}/<cluster>/<NN>_<article-id>.txt (the original stories),
 OUT/planted/{dev,test}/<copy>/... (copies of the clusters with the planted edits of planted.json applied) and
 copies manifest.json, planted.json, gold.jsonl and GUIDE.md into OUT, so OUT is self-contained. The story
-text is never committed (research-only licences); only ids, dates, edits and labels are. Deterministic; standard library only.
+text is never committed (research-only licences); only ids, dates, edits and labels are.
+Deterministic; standard library only.
 """
 
 from __future__ import annotations

@@ -162,7 +162,7 @@ def _empty_split() -> dict:
         "n_high": 0,
         "n_high_conflict": 0,
         "n_unlabelled": 0,
-        "planted": {t: {"n": 0, "hit": 0} for t in CONFLICT_TYPES + NEAR_MISS_TYPES},
+        "planted": {t: {"n": 0, "hit": 0, "prior": 0} for t in CONFLICT_TYPES + NEAR_MISS_TYPES},
     }
 
 
@@ -189,6 +189,9 @@ def _finish(raw: dict) -> dict:
         "precision_at_0.8": _ratio(raw["n_high_conflict"], raw["n_high"]),
         "n_findings_at_0.8": raw["n_high"],
         "planted_recall": _ratio(conflict_hit, conflict_n),
+        "planted_recall_new": _ratio(
+            conflict_hit - sum(planted[t]["prior"] for t in CONFLICT_TYPES), conflict_n
+        ),
         "planted_recall_by_type": {
             t: {
                 "n": planted[t]["n"],
@@ -209,10 +212,13 @@ def _finish(raw: dict) -> dict:
     }
 
 
-def _score_originals(files: list[Path], report: dict, cluster: str, gold: dict, raw: dict, unlabelled: dict):
+def _score_originals(
+    files: list[Path], report: dict, cluster: str, gold: dict, raw: dict, unlabelled: dict
+) -> list[dict]:
     raw["n_clusters"] += 1
     raw["n_claims"] += len(report.get("claims", []))
-    for finding in _contradictions(report, files):
+    contradictions = _contradictions(report, files)
+    for finding in contradictions:
         raw["n_findings"] += 1
         sides = []
         for doc, start, end in finding["claims"][:2]:
@@ -246,32 +252,69 @@ def _score_originals(files: list[Path], report: dict, cluster: str, gold: dict, 
         raw["n_false_alarms"] += not conflict
         raw["n_high"] += high
         raw["n_high_conflict"] += high and conflict
+    return contradictions
 
 
 def _overlaps(span: tuple[int, int], lo: int, hi: int) -> bool:
     return span[0] < hi and lo < span[1]
 
 
-def _score_planted(files: list[Path], report: dict, plants: list[dict], raw: dict) -> list[dict]:
+def _flags(
+    findings: list[dict], doc: _Doc, edited: tuple[int, int], partner: _Doc, other: tuple[int, int]
+) -> bool:
+    """Whether a contradiction pairs a claim in `edited` (of doc) with another in `other` (of partner)."""
+    for finding in findings:
+        in_edit = [c for c in finding["claims"] if c[0].id == doc.id and _overlaps(c[1:], *edited)]
+        in_partner = [c for c in finding["claims"] if c[0].id == partner.id and _overlaps(c[1:], *other)]
+        if any(a is not b for a in in_edit for b in in_partner):
+            return True
+    return False
+
+
+def _locate(doc: _Doc, sub: str) -> tuple[int, int]:
+    at = doc.text.find(sub)
+    return doc.sentence(at, at + len(sub))[:2]
+
+
+def _score_planted(
+    files: list[Path], report: dict, plants: list[dict], raw: dict, before: dict
+) -> list[dict]:
+    """`before` maps a cluster name to (docs, contradictions) of its original run, to tell whether the
+    tool already flagged the same sentence pair before the edit (then a hit says little about the edit)."""
     docs = {article_id(p): _Doc(p) for p in files}
     findings = _contradictions(report, files)
     results = []
     for plant in plants:
         doc, partner = docs[plant["doc"]], docs[plant["partner"]["doc"]]
-        at = doc.text.find(plant["replace"])
-        edited = doc.sentence(at, at + len(plant["replace"]))[:2]
-        pat = partner.text.find(plant["partner"]["sentence_contains"])
-        other = partner.sentence(pat, pat + len(plant["partner"]["sentence_contains"]))[:2]
-        hit = False
-        for finding in findings:
-            in_edit = [c for c in finding["claims"] if c[0].id == doc.id and _overlaps(c[1:], *edited)]
-            in_partner = [c for c in finding["claims"] if c[0].id == partner.id and _overlaps(c[1:], *other)]
-            if in_edit and in_partner and any(a is not b for a in in_edit for b in in_partner):
-                hit = True
-                break
-        raw["planted"][plant["type"]]["n"] += 1
-        raw["planted"][plant["type"]]["hit"] += hit
-        results.append({"id": plant["id"], "type": plant["type"], "expect": plant["expect"], "flagged": hit})
+        hit = _flags(
+            findings,
+            doc,
+            _locate(doc, plant["replace"]),
+            partner,
+            _locate(partner, plant["partner"]["sentence_contains"]),
+        )
+        prior = False
+        if plant["cluster"] in before:
+            odocs, ofindings = before[plant["cluster"]]
+            odoc, opartner = odocs.get(plant["doc"]), odocs.get(plant["partner"]["doc"])
+            if odoc is not None and opartner is not None and plant["find"] in odoc.text:
+                contains = plant["partner"]["sentence_contains"]
+                prior = _flags(
+                    ofindings, odoc, _locate(odoc, plant["find"]), opartner, _locate(opartner, contains)
+                )
+        counts = raw["planted"][plant["type"]]
+        counts["n"] += 1
+        counts["hit"] += hit
+        counts["prior"] += hit and prior
+        results.append(
+            {
+                "id": plant["id"],
+                "type": plant["type"],
+                "expect": plant["expect"],
+                "flagged": hit,
+                "flagged_before": prior,
+            }
+        )
     return results
 
 
@@ -292,10 +335,12 @@ def evaluate_findings(bench_dir: Path, run: Callable[[list[Path]], dict]) -> dic
     raws = {split: _empty_split() for split in SPLITS}
     unlabelled: dict = {}
     plant_results = []
+    before: dict = {}
     for split in SPLITS:
         for folder in sorted(p for p in (bench_dir / split).glob("*") if p.is_dir()):
             files = _txt_files(folder)
-            _score_originals(files, run(files), folder.name, gold, raws[split], unlabelled)
+            found = _score_originals(files, run(files), folder.name, gold, raws[split], unlabelled)
+            before[folder.name] = ({article_id(p): _Doc(p) for p in files}, found)
         copies: dict[str, list[dict]] = {}
         for plant in plants:
             copies.setdefault(planted_copy_name(plant), []).append(plant)
@@ -303,14 +348,14 @@ def evaluate_findings(bench_dir: Path, run: Callable[[list[Path]], dict]) -> dic
             group = copies.get(folder.name, [])
             if group:
                 files = _txt_files(folder)
-                plant_results += _score_planted(files, run(files), group, raws[split])
+                plant_results += _score_planted(files, run(files), group, raws[split], before)
     overall = _empty_split()
     for raw in raws.values():
         for key, value in raw.items():
             if key == "planted":
                 for t, counts in value.items():
-                    overall["planted"][t]["n"] += counts["n"]
-                    overall["planted"][t]["hit"] += counts["hit"]
+                    for name in ("n", "hit", "prior"):
+                        overall["planted"][t][name] += counts[name]
             else:
                 overall[key] += value
     rows = sorted(
@@ -355,6 +400,7 @@ def format_table(metrics: dict) -> str:
     add("precision at conf >= 0.8", lambda m: m["precision_at_0.8"])
     add("  findings at conf >= 0.8", lambda m: m["n_findings_at_0.8"])
     add("planted recall (all conflict types)", lambda m: m["planted_recall"])
+    add("  not flagged before the edit", lambda m: m["planted_recall_new"])
     for t in CONFLICT_TYPES:
         add(f"  recall {t}", lambda m, t=t: _caught(m["planted_recall_by_type"][t], "caught"))
     add("near-miss false flags", lambda m: m["near_miss_false_flags"])
@@ -369,4 +415,8 @@ def format_table(metrics: dict) -> str:
 
 
 def _caught(entry: dict, key: str) -> str:
-    return f"{entry[key]}/{entry['n']}" if entry["n"] else "-"
+    """`hit/n`, with `(k before)` when k of the hits were already flagged on the unedited cluster."""
+    if not entry["n"]:
+        return "-"
+    prior = f"({entry['already_flagged']}b)" if entry.get("already_flagged") else ""
+    return f"{entry[key]}/{entry['n']}{prior}"

@@ -185,9 +185,21 @@ def test_metrics(bench: Path) -> None:
 def test_planted(bench: Path) -> None:
     m = evaluate_findings(bench, fake_run)
     dev = m["dev"]
-    assert dev["planted_recall_by_type"]["number"] == {"n": 1, "caught": 1, "recall": 1.0}
-    assert dev["planted_recall"] == 1.0
-    assert dev["near_miss_by_type"]["near_miss_about"] == {"n": 1, "flagged": 0, "rate": 0.0}
+    # The unedited cluster already paired these two sentences, so the hit says little about the edit.
+    assert dev["planted_recall_by_type"]["number"] == {
+        "n": 1,
+        "caught": 1,
+        "already_flagged": 1,
+        "recall": 1.0,
+    }
+    assert dev["planted_recall"] == 1.0 and dev["planted_recall_new"] == 0.0
+    assert m["plants"][0]["flagged_before"] is True and m["plants"][1]["flagged_before"] is False
+    assert dev["near_miss_by_type"]["near_miss_about"] == {
+        "n": 1,
+        "flagged": 0,
+        "already_flagged": 0,
+        "rate": 0.0,
+    }
     assert dev["near_miss_false_flags"] == 0.0
     assert m["test"]["planted_recall"] is None
     assert [p["id"] for p in m["plants"]] == ["p1", "p2"]
@@ -199,7 +211,7 @@ def test_format_table(bench: Path) -> None:
     assert lines[0].split() == ["metric", "dev", "test", "overall"]
     rows = {line[:36].strip(): line[36:].split() for line in lines[2:]}
     assert rows["contradiction precision"] == ["0.500", "-", "0.500"]
-    assert rows["recall number"] == ["1/1", "-", "1/1"]
+    assert rows["recall number"] == ["1/1(1b)", "-", "1/1(1b)"]
     assert rows["flagged near_miss_about"] == ["0/1", "-", "0/1"]
     assert rows["unlabelled pairs"] == ["0", "1", "1"]
 
