@@ -196,6 +196,7 @@ def _finish(raw: dict) -> dict:
             t: {
                 "n": planted[t]["n"],
                 "caught": planted[t]["hit"],
+                "already_flagged": planted[t]["prior"],
                 "recall": _ratio(planted[t]["hit"], planted[t]["n"]),
             }
             for t in CONFLICT_TYPES
@@ -205,6 +206,7 @@ def _finish(raw: dict) -> dict:
             t: {
                 "n": planted[t]["n"],
                 "flagged": planted[t]["hit"],
+                "already_flagged": planted[t]["prior"],
                 "rate": _ratio(planted[t]["hit"], planted[t]["n"]),
             }
             for t in NEAR_MISS_TYPES
