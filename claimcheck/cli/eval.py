@@ -199,3 +199,50 @@ def _print_consistency_table(report: dict) -> None:
     summary.add_row("recall", ", ".join(f"{k} {v:.4f}" for k, v in report["recall"].items() if v is not None))
     summary.add_row("deciding method", ", ".join(f"{k} {v}" for k, v in report["deciding_method"].items()))
     Console().print(summary)
+
+
+@eval_app.command("findings", cls=OneLineErrors)
+def eval_findings(
+    bench: Annotated[
+        Path, typer.Argument(help="A built news-cluster benchmark (eval/newsclusters/build.py).")
+    ],
+    fmt: Format = EvalFormat.table,
+    nli_model: NLIModelOption = None,
+    no_nli: Annotated[bool, typer.Option("--no-nli", help="Check quantities and dates only.")] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Neither read nor write the verdict cache.")
+    ] = False,
+    config: Annotated[
+        Path | None, typer.Option("--config", help="Config file whose settings to run with.")
+    ] = None,
+) -> None:
+    """Contradiction precision, false alarms per 100 claims and planted-conflict recall on BENCH.
+
+    Every cluster (and every planted copy) is checked as `claimcheck check` would check it;
+    findings are scored against the gold sentence-pair labels, and pairs nobody has labelled
+    yet are listed so they can be labelled once.
+    """
+    from claimcheck.evaluation.findings import evaluate_findings, format_table
+    from claimcheck.gate.config import discover_config
+    from claimcheck.infra.load import load_corpus
+    from claimcheck.pipeline import Pipeline
+
+    if not (bench / "manifest.json").is_file():
+        fail(f"not a built benchmark: {bench} (run python eval/newsclusters/build.py first)")
+    try:
+        settings = discover_config([bench], config).settings
+        pipeline = Pipeline.build(
+            settings=settings, nli_model=nli_model, no_nli=no_nli, use_cache=not no_cache
+        )
+        if pipeline.nli is None and not no_nli:
+            fail("no NLI model installed; pass --nli-model PATH or --no-nli")
+        metrics = evaluate_findings(bench, lambda files: pipeline.run(load_corpus(files)).to_dict())
+    except (InputError, FileNotFoundError) as exc:
+        fail(str(exc))
+    metrics["settings"] = settings.overrides()
+    metrics["model"] = getattr(pipeline.nli, "model_id", None)
+    if fmt is EvalFormat.json:
+        typer.echo(json.dumps(metrics, ensure_ascii=False))
+        return
+    typer.echo(format_table(metrics), nl=False)
+    typer.echo(f"unlabelled sentence pairs: {len(metrics['unlabelled'])} (--format json lists them)")

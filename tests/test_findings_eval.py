@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from findings_eval import (
+
+from claimcheck.evaluation.findings import (
     evaluate_findings,
     format_table,
     normalise,
