@@ -222,13 +222,16 @@ def eval_findings(
     findings are scored against the gold sentence-pair labels, and pairs nobody has labelled
     yet are listed so they can be labelled once.
     """
-    from claimcheck.evaluation.findings import evaluate_findings, format_table
+    from claimcheck.evaluation.findings import SPLITS, evaluate_findings, format_table
     from claimcheck.gate.config import discover_config
     from claimcheck.infra.load import load_corpus
     from claimcheck.pipeline import Pipeline
 
     if not (bench / "manifest.json").is_file():
         fail(f"not a built benchmark: {bench} (run python eval/newsclusters/build.py first)")
+    unknown = sorted(set(split or ()) - set(SPLITS))
+    if unknown:
+        fail(f"--split must be one of {', '.join(SPLITS)}, not {unknown[0]!r}")
     try:
         settings = discover_config([bench], config).settings
         pipeline = Pipeline.build(
@@ -236,7 +239,8 @@ def eval_findings(
         )
         if pipeline.nli is None and not no_nli:
             fail("no NLI model installed; pass --nli-model PATH or --no-nli")
-        metrics = evaluate_findings(bench, lambda files: pipeline.run(load_corpus(files)).to_dict())
+        run = lambda files: pipeline.run(load_corpus(files)).to_dict()  # noqa: E731
+        metrics = evaluate_findings(bench, run, tuple(split or SPLITS))
     except (InputError, FileNotFoundError) as exc:
         fail(str(exc))
     metrics["settings"] = settings.overrides()

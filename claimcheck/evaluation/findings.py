@@ -1,7 +1,6 @@
 """Score claimcheck's contradiction findings on the labelled news-cluster benchmark (eval/newsclusters).
 
-Standard library only; no imports from the package, so the module can move into it as
-claimcheck/evaluation/findings.py unchanged.
+Standard library only (the scorer must not share code with what it scores).
 
 A finding is mapped to a *sentence pair*: each of its claims is widened to the sentence(s) holding its
 span (`sentence_span`), and the sentence is keyed by the story's article id and `sent_hash` of the
@@ -324,11 +323,14 @@ def _txt_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.txt") if p.is_file())
 
 
-def evaluate_findings(bench_dir: Path, run: Callable[[list[Path]], dict]) -> dict:
+def evaluate_findings(
+    bench_dir: Path, run: Callable[[list[Path]], dict], splits: tuple[str, ...] = SPLITS
+) -> dict:
     """Run every original cluster and planted copy under a built bench dir and score the findings.
 
     `run` takes one cluster's story files and returns claimcheck's JSON report as a dict. Returns
-    {"dev": metrics, "test": metrics, "overall": metrics, "unlabelled": [...], "plants": [...]}.
+    {"dev": metrics, "test": metrics, "overall": metrics, "unlabelled": [...], "plants": [...]};
+    `splits` limits the run (tuning reads `("dev",)` only; a split not run scores as empty).
     """
     bench_dir = Path(bench_dir)
     gold = load_gold(bench_dir / "gold.jsonl")
@@ -338,7 +340,7 @@ def evaluate_findings(bench_dir: Path, run: Callable[[list[Path]], dict]) -> dic
     unlabelled: dict = {}
     plant_results = []
     before: dict = {}
-    for split in SPLITS:
+    for split in splits:
         for folder in sorted(p for p in (bench_dir / split).glob("*") if p.is_dir()):
             files = _txt_files(folder)
             found = _score_originals(files, run(files), folder.name, gold, raws[split], unlabelled)
