@@ -215,6 +215,10 @@ def eval_findings(
     config: Annotated[
         Path | None, typer.Option("--config", help="Config file whose settings to run with.")
     ] = None,
+    split: Annotated[
+        list[str] | None,
+        typer.Option("--split", help="Only these splits (dev, test); repeatable. Tune on dev."),
+    ] = None,
 ) -> None:
     """Contradiction precision, false alarms per 100 claims and planted-conflict recall on BENCH.
 
