@@ -221,3 +221,15 @@ def test_empty_bench(tmp_path: Path) -> None:
     m = evaluate_findings(tmp_path, fake_run)
     assert m["overall"]["n_findings"] == 0 and m["unlabelled"] == []
     assert "contradiction precision" in format_table(m)
+
+
+def test_dev_split_alone_runs_no_test_cluster_and_names_the_primary_metric(bench: Path) -> None:
+    seen: list[str] = []
+
+    def run(files: list[Path]) -> dict:
+        seen.append(files[0].parent.parent.name)
+        return fake_run(files)
+
+    m = evaluate_findings(bench, run, ("dev",))
+    assert set(seen) == {"dev"} and m["test"]["n_findings"] == 0
+    assert m["primary_metric"] == "contradiction_precision" and m["dev"][m["primary_metric"]] == 0.5

@@ -205,3 +205,12 @@ def test_cli_input_errors_exit_2_without_traceback(
         assert isinstance(result.exception, SystemExit) and "Traceback" not in result.output
         assert len(result.stderr.strip().splitlines()) == 1, result.stderr
         assert result.stdout == ""
+
+
+def test_reports_declare_their_primary_metric() -> None:
+    from claimcheck.evaluation import consistency, nli
+
+    assert nli.PRIMARY_METRIC in nli.compute_metrics(["entailment"], ["entailment"], nli.LABELS)
+    assert consistency.PRIMARY_METRIC in consistency.compute_metrics(
+        ["consistent", "inconsistent"], [0.9, 0.1], 0.5
+    )

@@ -20,6 +20,8 @@ from claimcheck.core.errors import InputError
 from claimcheck.evaluation.jsonl import read_json_lines, require_keys, text_column
 from claimcheck.verify.nli import normalize_label
 
+# Balanced accuracy: the dev files are skewed, and the field (SummaC, MiniCheck) reports it.
+PRIMARY_METRIC = "balanced_accuracy"
 LABELS = ("consistent", "inconsistent")
 SHAPES = (("document", "claim"), ("premise", "hypothesis"))
 _FROM_NLI = {
@@ -112,6 +114,7 @@ def evaluate(
     report = {
         "model": scorer.nli.model_id,
         "file": data.path,
+        "primary_metric": PRIMARY_METRIC,
         **compute_metrics(data.labels, [s.score for s in scores], scorer.threshold),
         "threshold_origin": threshold_origin,
         "deciding_method": methods,

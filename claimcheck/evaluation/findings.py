@@ -17,6 +17,8 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
+# A contradiction a fact-checker would not sign is the failure that matters most.
+PRIMARY_METRIC = "contradiction_precision"
 SPLITS = ("dev", "test")
 CONFLICT_TYPES = ("number", "date", "negation", "antonym", "swapped_actor")
 NEAR_MISS_TYPES = (
@@ -373,6 +375,7 @@ def evaluate_findings(
     overall["n_unlabelled"] = len(rows)
     result = {split: _finish(raws[split]) for split in SPLITS}
     result["overall"] = _finish(overall)
+    result["primary_metric"] = PRIMARY_METRIC
     result["unlabelled"] = rows
     result["plants"] = plant_results
     return result

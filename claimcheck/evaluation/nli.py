@@ -19,6 +19,8 @@ from claimcheck.verify.nli import LABELS, NLIModel, normalize_label
 from claimcheck.verify.quantity_nli import QuantityVerdict, apply_verdicts, verdict_counts
 from claimcheck.verify.quantity_nli import check_pairs as quantity_verdicts
 
+# The one number an NLI evaluation is judged by (MNLI dev matched accuracy is the headline).
+PRIMARY_METRIC = "accuracy"
 COLUMNS = ("premise", "hypothesis", "label")
 
 
@@ -145,6 +147,7 @@ def evaluate(model: NLIModel, data: NLIData, batch_size: int = 64) -> tuple[dict
         "model": model.model_id,
         "file": data.path,
         "scheme": data.scheme.name,
+        "primary_metric": PRIMARY_METRIC,
         **compute_metrics(data.labels, data.scheme.collapse(probs), data.scheme.labels),
         "seconds": round(seconds, 3),
         "pairs_per_second": round(len(data.labels) / seconds, 1) if seconds > 0 else None,
