@@ -140,12 +140,14 @@ def report(data: Path, probe: Path | None, mined_train: Path | None) -> dict:
     # every training pair / premise, with the files it is in
     t_pairs: dict[tuple[str, str], set[str]] = {}
     t_loose: set[tuple[str, str]] = set()
+    t_pairs_fwd: set[tuple[str, str]] = set()
     t_prem: dict[str, set[str]] = {}
     for name, rows in train.items():
         for r in rows:
             p, h = pair_key(r["premise"], r["hypothesis"])
             t_pairs.setdefault((p, h), set()).add(name)
             t_pairs.setdefault((h, p), set()).add(name)
+            t_pairs_fwd.add((p, h))
             t_loose.add((loose(r["premise"]), loose(r["hypothesis"])))
             t_loose.add((loose(r["hypothesis"]), loose(r["premise"])))
             t_prem.setdefault(p, set()).add(name)
@@ -182,6 +184,7 @@ def report(data: Path, probe: Path | None, mined_train: Path | None) -> dict:
                 (loose(r["premise"]), loose(r["hypothesis"])) in t_loose for r in rows
             ),
             "pairs_in_train_normalised": len(pair_hits),
+            "pairs_in_train_normalised_same_order": sum(k in t_pairs_fwd for k in keys),
             "pairs_in_train_after_drop": sum(k in kept_pairs for k in keys),
             "premises": len(prem),
             "premises_in_train": sum(p in t_prem for p in prem),
@@ -200,16 +203,18 @@ def report(data: Path, probe: Path | None, mined_train: Path | None) -> dict:
 
 def markdown(rep: dict) -> str:
     out = [
-        "| eval set | rows | pairs in train (lower+ws) | pairs in train (normalised) | after drop "
-        "| premises | premises in train | after drop | main sources of the pairs |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
+        "| eval set | rows | pairs in train (lower+ws, either order) | normalised, same order "
+        "| normalised, either order | after drop | premises | premises in train | after drop "
+        "| main sources of the pairs |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for name, t in rep["eval_sets"].items():
         src = ", ".join(
             f"{k.split('/')[-1].split('.')[0]} {v}" for k, v in list(t["pair_sources"].items())[:3]
         )
         out.append(
-            f"| {name} | {t['rows']:,} | {t['pairs_in_train_loose']} | {t['pairs_in_train_normalised']} "
+            f"| {name} | {t['rows']:,} | {t['pairs_in_train_loose']} "
+            f"| {t['pairs_in_train_normalised_same_order']} | {t['pairs_in_train_normalised']} "
             f"| {t['pairs_in_train_after_drop']} | {t['premises']:,} | {t['premises_in_train']} "
             f"| {t['premises_in_train_after_drop']} | {src} |"
         )
