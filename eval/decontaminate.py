@@ -4,8 +4,9 @@ Why: the data READMEs checked overlap after lower-casing and whitespace only, wh
 that differ in tokenisation: 14 of the 166 EQUATE RTE-Quant pairs are in the RTE training files as
 "world 's" / "5 %" where EQUATE has "world's" / "5%"; SICK test/trial share about half their
 premises with SICK train; CAD dev/test share pairs with the trained SNLI samples. `normalize`
-makes those equal: unicode NFKC, lower case, PTB quotes and brackets mapped back, "n't" split the
-same way, every punctuation mark a token of its own, whitespace collapsed, a final period dropped.
+makes those equal: unicode NFKC, lower case, PTB quotes and brackets mapped back, "n't" and
+"cannot" split the same way, every punctuation mark a token of its own, whitespace collapsed, a
+final period dropped.
 
 A training row is contaminated when its normalised (premise, hypothesis) pair, in either order,
 is a pair of an evaluation set. `drop_contaminated` removes those rows; rows that only share a
@@ -61,6 +62,8 @@ _PTB = [
     (re.compile(r"-rsb-"), "]"),
     (re.compile(r"''|``"), '"'),
     (re.compile(r"(\w)n't\b"), r"\1 n't"),
+    (re.compile(r"\bcannot\b"), "can not"),  # PTB splits "cannot" (EQUATE's RTE-Quant has "can not")
+    (re.compile(r"\b(gon|wan)na\b"), r"\1 na"),
     (re.compile(r"[^\w\s]"), r" \g<0> "),
     (re.compile(r"\s+"), " "),
 ]
