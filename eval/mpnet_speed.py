@@ -12,7 +12,9 @@ Random weights do not change the arithmetic, so pairs/s is what a trained MPNet 
 Precisions: bf16 autocast (the brief's setting), and also fp32 and dynamic int8, because bf16 is
 only fast on CPUs with native bf16 (AMX / AVX512-BF16) and is emulated, many times slower, on
 AVX2-only CPUs; `precision="auto"` picks int8 there. A variant that runs past --budget seconds is
-stopped and its rate is measured on the batches it finished (reported as partial).
+stopped and its rate is measured on the batches it finished (reported as partial). Besides wall
+time, the process's CPU time is recorded: on a shared machine wall-clock pairs/s mostly measures
+the other processes, while pairs per CPU-second (run with --threads 1) does not.
 
     python eval/mpnet_speed.py --data ../shared/data --out runs/mpnet_speed.json
 """
@@ -58,11 +60,11 @@ def news_pairs(data: Path, n: int, seed: int = 13) -> list[tuple[str, str]]:
 def timed(model, batches, precision: str, budget: float) -> dict:
     if precision == "int8":
         model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
-    done, start = 0, None
+    done, start, cpu0 = 0, None, None
     with torch.inference_mode():
         for k, batch in enumerate([batches[0]] + batches):  # the first batch is a warm-up
             if k == 1:
-                start = time.perf_counter()
+                start, cpu0 = time.perf_counter(), time.process_time()
             with torch.autocast("cpu", dtype=torch.bfloat16, enabled=precision == "bf16"):
                 model(**batch).logits.float()
             if k >= 1:
@@ -70,12 +72,17 @@ def timed(model, batches, precision: str, budget: float) -> dict:
                 if time.perf_counter() - start > budget:
                     break
     secs = time.perf_counter() - start
+    cpu = time.process_time() - cpu0  # all threads of this process: robust to other processes' load
     total = sum(b["input_ids"].shape[0] for b in batches)
     return {
         "pairs": done,
         "seconds": round(secs, 2),
         "pairs_per_second": round(done / secs, 1),
         "partial": done < total,
+        "cpu_seconds": round(cpu, 2),
+        # pairs per CPU-second; times the thread count = the rate on an otherwise idle machine if
+        # the threads scale perfectly (an upper bound for 2 threads)
+        "pairs_per_cpu_second": round(done / cpu, 1),
     }
 
 

@@ -88,7 +88,8 @@ def main(argv: list[str] | None = None) -> None:
     wrap = "wrappers (wrap_add + wrap_strip)"
     for n in names:
         if wrap in results[n]:
-            print(f"\n{n}: wrapper paraphrases called contradiction: {results[n][wrap]['share_contradiction']:.3f}")
+            share = results[n][wrap]["share_contradiction"]
+            print(f"\n{n}: wrapper paraphrases called contradiction: {share:.3f}")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n")
 
