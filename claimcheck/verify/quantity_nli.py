@@ -9,8 +9,11 @@ interval logic speak where it can:
 - some hypothesis quantity only overlaps them (it is narrower: "2 months" from "less than
   6 months") -> neutral, i.e. not entailed;
 - every hypothesis quantity contains an aligned premise quantity ("more than 25" from "45")
-  -> entailment, unless the NLI model is confident of a contradiction the numbers cannot see
-  (a different person or place);
+  -> the figures are backed (label "entailment"), which means *not contradicted*, never
+  "entailed": agreeing figures do not make a sentence true (on held-out news numeric NLI the
+  old "entailed" reading was right only 62 % of the time). NLI still chooses entailment vs
+  neutral; only its contradiction mass moves to neutral, unless it is confident of a
+  contradiction the numbers cannot see (a different person or place);
 - no hypothesis quantity, or one with no same-unit premise quantity -> no verdict: NLI decides.
 """
 
@@ -113,8 +116,9 @@ def apply_verdicts(
 
     contradiction: all mass on contradiction (arithmetic is not overruled). neutral: the
     entailment mass moves to neutral ("not entailed"; NLI still chooses neutral vs
-    contradiction). entailment: all mass on entailment unless NLI's contradiction probability
-    exceeds `contradiction_override`. No verdict, or a label not in `use` (for ablations):
+    contradiction). entailment (figures backed, i.e. not contradicted): the contradiction mass
+    moves to neutral unless NLI's contradiction probability exceeds `contradiction_override`;
+    entailment stays what NLI says. No verdict, or a label not in `use` (for ablations):
     unchanged.
     """
     out = np.array(probs, dtype=np.float64, copy=True).reshape(-1, len(LABELS))
@@ -129,8 +133,8 @@ def apply_verdicts(
             out[i, n] += out[i, e]
             out[i, e] = 0.0
         elif verdict.label == "entailment" and out[i, c] <= contradiction_override:
-            out[i] = 0.0
-            out[i, e] = 1.0
+            out[i, n] += out[i, c]
+            out[i, c] = 0.0
     return out
 
 
