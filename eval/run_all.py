@@ -66,8 +66,12 @@ HELD_OUT = (
         "nli",
         "NOT held out: 9 pairs (and 383 premises) are in the trained SNLI test sample",
     ),
-    EvalSet("sick_test", "eval/sick_test.jsonl", "dev", "49 pairs and 1,659 premises are in trained SICK train"),
-    EvalSet("sick_trial", "eval/sick_trial.jsonl", "dev", "3 pairs and 233 premises are in trained SICK train"),
+    EvalSet(
+        "sick_test", "eval/sick_test.jsonl", "dev", "49 pairs and 1,659 premises are in trained SICK train"
+    ),
+    EvalSet(
+        "sick_trial", "eval/sick_trial.jsonl", "dev", "3 pairs and 233 premises are in trained SICK train"
+    ),
     EvalSet("climate_fever_pairs", "eval/climate_fever_pairs.jsonl", "dev", "premise = evidence sentence"),
     EvalSet(
         "falke_sentence_pairs",
