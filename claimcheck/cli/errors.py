@@ -1,15 +1,30 @@
-"""How every command ends on a usage or input error: one line on stderr, exit code 2.
+"""How every command ends when it cannot finish: one line on stderr and a contract exit code.
 
-Shared by `claimcheck check/extract/bench` and the `eval` sub-commands, so a bad flag reads
-the same everywhere and never prints click's usage box or a traceback.
+Shared by `claimcheck check/extract/bench/settings` and the `eval` sub-commands, so a failure
+reads the same everywhere and never prints click's usage box or a traceback:
+
+- usage, input, model and internal errors: `error: ...`, exit 2 (exit 1 is reserved for
+  "a finding reached the gate", which a CI job must be able to trust);
+- Ctrl-C: `claimcheck: interrupted`, exit 130; every file is written by atomic rename, so an
+  interrupted run leaves the old report and baseline as they were.
+
+`claimcheck --debug ...` or CLAIMCHECK_DEBUG=1 prints the traceback before that line.
 """
 
 from __future__ import annotations
 
-from typing import NoReturn
+import os
+import sys
+import traceback
+from typing import Any, NoReturn
 
 import typer
 from typer.core import TyperCommand
+
+from claimcheck.core.errors import InputError
+
+DEBUG_ENV = "CLAIMCHECK_DEBUG"
+INTERRUPTED = 130
 
 
 def fail(message: str) -> NoReturn:
@@ -18,8 +33,36 @@ def fail(message: str) -> NoReturn:
     raise typer.Exit(2)
 
 
+def describe(exc: BaseException) -> str:
+    """The one line a user sees for an exception that ended a command."""
+    if isinstance(exc, InputError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        where = f": {exc.filename}" if exc.filename else ""
+        return f"{exc.strerror or exc}{where}"
+    if isinstance(exc, RecursionError | MemoryError):
+        return f"input too deeply nested or too large ({type(exc).__name__})"
+    first = (str(exc).strip().splitlines() or [""])[0]
+    return f"internal error: {type(exc).__name__}: {first} (claimcheck --debug ... or {DEBUG_ENV}=1 prints the traceback)"
+
+
+def debugging(ctx: typer.Context | None = None) -> bool:
+    root = ctx.find_root() if ctx is not None else None
+    return bool(root is not None and root.params.get("debug")) or os.environ.get(DEBUG_ENV, "") not in (
+        "",
+        "0",
+    )
+
+
+def _is_click_exit(exc: BaseException) -> bool:
+    """typer.Exit/Abort and click's own exceptions (duck-typed: typer vendors a private click)."""
+    return isinstance(exc, typer.Exit | typer.Abort) or (
+        hasattr(exc, "exit_code") and hasattr(exc, "format_message")
+    )
+
+
 class OneLineErrors(TyperCommand):
-    """Bad flags end like bad input: one line on stderr and exit 2, not click's usage block."""
+    """Bad flags, bad input and unexpected failures end in one line and exit 2; Ctrl-C in 130."""
 
     def make_context(self, info_name, args, parent=None, **extra) -> typer.Context:  # type: ignore[override]
         try:
@@ -29,3 +72,16 @@ class OneLineErrors(TyperCommand):
             if getattr(exc, "exit_code", None) != 2 or not hasattr(exc, "format_message"):
                 raise
             fail(exc.format_message())
+
+    def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            typer.echo("claimcheck: interrupted", err=True)
+            raise typer.Exit(INTERRUPTED) from None
+        except Exception as exc:
+            if _is_click_exit(exc):
+                raise
+            if debugging(ctx):
+                traceback.print_exc(file=sys.stderr)
+            fail(describe(exc))
