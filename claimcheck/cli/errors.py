@@ -43,7 +43,8 @@ def describe(exc: BaseException) -> str:
     if isinstance(exc, RecursionError | MemoryError):
         return f"input too deeply nested or too large ({type(exc).__name__})"
     first = (str(exc).strip().splitlines() or [""])[0]
-    return f"internal error: {type(exc).__name__}: {first} (claimcheck --debug ... or {DEBUG_ENV}=1 prints the traceback)"
+    hint = f"claimcheck --debug ... or {DEBUG_ENV}=1 prints the traceback"
+    return f"internal error: {type(exc).__name__}: {first} ({hint})"
 
 
 def debugging(ctx: typer.Context | None = None) -> bool:
