@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from claimcheck.core.settings import DEFAULTS, ExtractSettings
 from claimcheck.core.types import Claim, Document, Quantity
-from claimcheck.extract.dates import normalise_date
+from claimcheck.extract.dates import NUMERIC_DATE, is_invalid_date, normalise_date
 from claimcheck.extract.entities import canonical
 from claimcheck.extract.nlp import get_nlp
 from claimcheck.extract.numbers import QuantityMention, find_quantities
@@ -134,7 +134,9 @@ def sentence_claims(
     start = offset + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
     end = start + len(text)
     entities = tuple(dict.fromkeys(canonical(e.text) for e in sent.ents if e.label_ in ENTITY_LABELS))
-    dates = [(e, normalise_date(e.text, settings=settings)) for e in sent.ents if e.label_ == "DATE"]
+    mentions = [e.text for e in sent.ents if e.label_ == "DATE"]  # spaCy tags "31/02/2020" ORG:
+    mentions += [m.group() for m in NUMERIC_DATE.finditer(text) if not any(m.group() in t for t in mentions)]
+    dates = [(t, normalise_date(t, settings=settings)) for t in mentions]
     years = tuple(sorted({_year(iv.lo()) for _, iv in dates if iv is not None}))
     common = dict(
         doc_id=doc.id,
@@ -151,12 +153,14 @@ def sentence_claims(
         Claim(id="", text=text, kind="quantity", quantity=q, **common) for q in quantities(sent, settings)
     ]
     claims += [
-        Claim(id="", text=text, kind="date", date=iv, date_text=e.text, **common)
-        for e, iv in dates
+        Claim(id="", text=text, kind="date", date=iv, date_text=t, **common)
+        for t, iv in dates
         if iv is not None
     ]
     if claims or len(sent) < settings.min_tokens or text.endswith("?") or not _has_verb(sent):
         return claims
+    if any(is_invalid_date(t, settings) for t in mentions):
+        return []  # "held on 31/02/2020" states no checkable fact: NLI would match it to any date
     return [Claim(id="", text=t, kind="other", **common) for t in atomic_texts(sent)]
 
 

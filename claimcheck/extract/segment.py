@@ -69,6 +69,8 @@ def cut_long(unit: Unit, max_chars: int = DEFAULTS.extract.max_unit_chars) -> li
     spaCy refuses texts over 1,000,000 characters and its memory grows with the text it parses
     at once (a 300,000-character line took 1.5 GB), so no unit it sees is longer than this.
     """
+    if len(unit.text) <= max_chars:
+        return [unit]
     text, pieces, start = unit.text, [], 0
     while len(text) - start > max_chars:
         window = text[start : start + max_chars]
@@ -79,8 +81,7 @@ def cut_long(unit: Unit, max_chars: int = DEFAULTS.extract.max_unit_chars) -> li
         start = cut
         while start < len(text) and text[start].isspace():
             start += 1
-    if start < len(text):
-        pieces.append(Unit(unit.start + start, text[start:], unit.is_line and start == 0))
+    pieces.append(Unit(unit.start + start, text[start:].rstrip(), False))
     return [p for p in pieces if p.text]
 
 
