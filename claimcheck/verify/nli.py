@@ -154,12 +154,14 @@ class HFNLIModel:
         self.path = Path(path)
         self.max_length = max_length
         self.truncation = truncation
-        self.tokenizer = AutoTokenizer.from_pretrained(self.path, local_files_only=True)
-        bars = hf_logging.is_progress_bar_enabled()
+        bars, verbosity = hf_logging.is_progress_bar_enabled(), hf_logging.get_verbosity()
         hf_logging.disable_progress_bar()  # a "Loading weights" bar would clutter every CLI run
+        hf_logging.set_verbosity_error()  # a foreign folder's warnings: the error says it in one line
         try:
+            self.tokenizer = AutoTokenizer.from_pretrained(self.path, local_files_only=True)
             model = AutoModelForSequenceClassification.from_pretrained(self.path, local_files_only=True)
         finally:
+            hf_logging.set_verbosity(verbosity)
             if bars:
                 hf_logging.enable_progress_bar()
         # Weights ship as fp16 to halve the repo size; CPU kernels want fp32 weights (bf16 runs
