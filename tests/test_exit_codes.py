@@ -138,3 +138,34 @@ def test_findings_at_the_gate_are_1_and_clean_is_0(corpus: Path) -> None:
     (corpus / "b.md").write_text(GOOD.replace("35", "40"), encoding="utf-8")
     assert run("check", str(corpus), "--no-nli").exit_code == 1
     assert run("check", str(corpus), "--no-nli", "--fail-on", "none").exit_code == 0
+
+
+def _giant_document() -> str:
+    import base64
+
+    blob = base64.b64encode(bytes(range(256)) * 3500).decode()  # 1.2M characters, one line
+    return f"![chart](data:image/png;base64,{blob})\n\n{GOOD}"
+
+
+def test_a_giant_line_is_checked_not_a_crash(tmp_path: Path) -> None:
+    """Issue 12: spaCy's E088 (over 1,000,000 characters) was a traceback in check and extract."""
+    (tmp_path / "a.md").write_text(_giant_document(), encoding="utf-8")
+    (tmp_path / "b.md").write_text(GOOD.replace("35", "40"), encoding="utf-8")
+    res = run("check", str(tmp_path), "--no-nli", "--format", "json")
+    assert res.exit_code == 1, res.output  # the 35-vs-40 conflict is still found
+    assert "line(s) over 10,000 characters parsed in pieces" in res.stderr
+
+
+def test_a_giant_line_in_eval_consistency_is_scored(tmp_path: Path, tiny_nli_dir: Path) -> None:
+    row = {
+        "document": _giant_document(),
+        "claim": "Officials from 35 nations met in Paris.",
+        "label": "consistent",
+    }
+    data = tmp_path / "c.jsonl"
+    data.write_text(
+        json.dumps(row) + "\n" + json.dumps(row | {"label": "inconsistent"}) + "\n", encoding="utf-8"
+    )
+    res = run("eval", "consistency", str(data), "--nli-model", str(tiny_nli_dir), "--format", "json")
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout)["n"] == 2

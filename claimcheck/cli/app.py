@@ -14,14 +14,13 @@ from __future__ import annotations
 import json
 import os
 import sys
-import warnings
 from enum import StrEnum
 from pathlib import Path
 
 import typer
 
 from claimcheck.cli.claims_out import FORMATS as CLAIM_FORMATS
-from claimcheck.cli.errors import DEBUG_ENV, OneLineErrors, fail
+from claimcheck.cli.errors import DEBUG_ENV, OneLineErrors, fail, warn
 from claimcheck.cli.eval import eval_app
 from claimcheck.core.settings import DEFAULTS
 from claimcheck.gate.policy import FAIL_ON
@@ -58,14 +57,6 @@ ClaimFormat = StrEnum("ClaimFormat", {name: name for name in CLAIM_FORMATS})
 class ExtractFormat(StrEnum):
     table = "table"
     json = "json"
-
-
-def _warn(message: str) -> None:
-    print(f"claimcheck: warning: {message}", file=sys.stderr)
-
-
-def _warn_line(message, category, filename, lineno, file=None, line=None) -> None:
-    _warn(str(message))
 
 
 def write_output(text: str, output: Path | None) -> None:
@@ -121,10 +112,10 @@ def check(
     ),
     no_cache: bool = typer.Option(False, "--no-cache", help="neither read nor write the NLI verdict cache"),
     include: list[str] | None = typer.Option(
-        None, "--include", help="only files matching this glob (repeatable)"
+        None, "--include", help="only files matching this gitignore pattern, relative to PATH (repeatable)"
     ),
     exclude: list[str] | None = typer.Option(
-        None, "--exclude", help="skip files matching this glob (repeatable)"
+        None, "--exclude", help="skip files matching this gitignore pattern, relative to PATH (repeatable)"
     ),
     config: Path | None = typer.Option(
         None,
@@ -153,7 +144,6 @@ def check(
     from claimcheck.pipeline import Pipeline
     from claimcheck.report import render
 
-    warnings.showwarning = _warn_line
     _not_a_folder(output, write_baseline)
     cfg = discover_config(paths or [], config)
     paths = paths or list(cfg.paths)
@@ -182,7 +172,7 @@ def check(
     if accepted is not None:
         result, stale = apply_baseline(result, accepted, str(baseline))
         if stale:
-            _warn(stale)
+            warn(stale)
     new_baseline = baseline_text(result) if write_baseline else None
     if write_baseline:
         result, _ = apply_baseline(result, frozenset(f.id for f in result.findings), str(write_baseline))
@@ -211,7 +201,6 @@ def extract(
     from claimcheck.infra.load import load_corpus
     from claimcheck.pipeline import Pipeline
 
-    warnings.showwarning = _warn_line
     _not_a_folder(output)
     docs = load_corpus(paths, max_bytes=max_bytes, follow_symlinks=follow_symlinks)
     write_output(render_claims(str(format), docs, Pipeline().extract(docs)), output)
@@ -238,7 +227,6 @@ def bench(
     from claimcheck.evaluation import bench as b
     from claimcheck.infra.load import load_corpus
 
-    warnings.showwarning = _warn_line
     try:
         factors = tuple(int(x) for x in scales.split(","))
         if not factors or min(factors) < 1:

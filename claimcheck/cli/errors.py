@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import sys
 import traceback
+import warnings
 from typing import Any, NoReturn
 
 import typer
@@ -31,6 +32,15 @@ def fail(message: str) -> NoReturn:
     """Usage and input errors: one line on stderr and exit 2, never a traceback."""
     typer.echo(f"error: {message}", err=True)
     raise typer.Exit(2)
+
+
+def warn(message: str) -> None:
+    """A warning as one line on stderr (a skipped file, a stale baseline entry)."""
+    print(f"claimcheck: warning: {message}", file=sys.stderr)
+
+
+def _warning_line(message, category, filename, lineno, file=None, line=None) -> None:
+    warn(str(message))
 
 
 def describe(exc: BaseException) -> str:
@@ -75,6 +85,7 @@ class OneLineErrors(TyperCommand):
             fail(exc.format_message())
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
+        warnings.showwarning = _warning_line  # the library's warnings, one line each, every verb
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:
