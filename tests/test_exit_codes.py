@@ -102,11 +102,14 @@ def test_an_unexpected_error_is_one_line_exit_2(corpus: Path, monkeypatch, verb:
     assert "internal error: ZeroDivisionError: a bug" in line and "--debug" in line
 
 
-@pytest.mark.parametrize("how", [("--debug",), ()])
-def test_debug_shows_the_traceback(corpus: Path, monkeypatch, how: tuple[str, ...]) -> None:
+@pytest.mark.parametrize("where", ["before the verb", "after it", "env"])
+def test_debug_shows_the_traceback(corpus: Path, monkeypatch, where: str) -> None:
     monkeypatch.setattr(pipeline_module.Pipeline, "extract", _explode)
-    env = None if how else {"CLAIMCHECK_DEBUG": "1"}
-    res = run(*how, "check", str(corpus), "--no-nli", env=env)
+    env = {"CLAIMCHECK_DEBUG": "1"} if where == "env" else None
+    args = ["check", str(corpus), "--no-nli"]
+    if where != "env":
+        args.insert(0 if where == "before the verb" else 1, "--debug")
+    res = run(*args, env=env)
     assert res.exit_code == 2
     assert "Traceback" in res.stderr and "ZeroDivisionError" in res.stderr
     assert res.stderr.strip().splitlines()[-1].startswith("error: internal error: ZeroDivisionError")

@@ -57,12 +57,10 @@ def describe(exc: BaseException) -> str:
     return f"internal error: {type(exc).__name__}: {first} ({hint})"
 
 
-def debugging(ctx: typer.Context | None = None) -> bool:
-    root = ctx.find_root() if ctx is not None else None
-    return bool(root is not None and root.params.get("debug")) or os.environ.get(DEBUG_ENV, "") not in (
-        "",
-        "0",
-    )
+def debugging(ctx: typer.Context) -> bool:
+    """--debug before or after the verb, or CLAIMCHECK_DEBUG set to anything but 0."""
+    flag = ctx.meta.get("debug") or ctx.find_root().params.get("debug")
+    return bool(flag) or os.environ.get(DEBUG_ENV, "") not in ("", "0")
 
 
 def _is_click_exit(exc: BaseException) -> bool:
@@ -76,8 +74,15 @@ class OneLineErrors(TyperCommand):
     """Bad flags, bad input and unexpected failures end in one line and exit 2; Ctrl-C in 130."""
 
     def make_context(self, info_name, args, parent=None, **extra) -> typer.Context:  # type: ignore[override]
+        # `claimcheck check --debug ...` works like `claimcheck --debug check ...`.
+        flags = args[: args.index("--")] if "--" in args else args
+        debug = "--debug" in flags
+        if debug:
+            args = [a for i, a in enumerate(args) if not (a == "--debug" and i < len(flags))]
         try:
-            return super().make_context(info_name, args, parent, **extra)
+            ctx = super().make_context(info_name, args, parent, **extra)
+            ctx.meta["debug"] = ctx.meta.get("debug", False) or debug
+            return ctx
         except Exception as exc:
             # click's UsageError, duck-typed: recent typer vendors its own private copy of click.
             if getattr(exc, "exit_code", None) != 2 or not hasattr(exc, "format_message"):

@@ -18,12 +18,12 @@ from claimcheck.infra.cachedir import default_cache_dir
 _HEX = re.compile(r"[0-9a-f]{64}")
 
 
-def file_sha256(path: Path, cache_dir: Path | None = None) -> str:
+def file_sha256(path: Path) -> str:
     from claimcheck.infra.atomic import atomic_write_text
 
     st = path.stat()
     version = f"{path.resolve()}\0{st.st_size}\0{st.st_mtime_ns}".encode()
-    memo = (cache_dir or default_cache_dir()) / "digests" / hashlib.sha256(version).hexdigest()
+    memo = default_cache_dir() / "digests" / hashlib.sha256(version).hexdigest()
     try:
         known = memo.read_text(encoding="ascii").strip()
         if _HEX.fullmatch(known):

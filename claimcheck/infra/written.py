@@ -15,13 +15,13 @@ from pathlib import Path
 from claimcheck.infra.cachedir import default_cache_dir
 
 
-def _marker(data: bytes, cache_dir: Path | None) -> Path:
-    return (cache_dir or default_cache_dir()) / "written" / hashlib.sha256(data).hexdigest()
+def _marker(data: bytes) -> Path:
+    return default_cache_dir() / "written" / hashlib.sha256(data).hexdigest()
 
 
-def remember(data: bytes, cache_dir: Path | None = None) -> None:
+def remember(data: bytes) -> None:
     """Record that claimcheck wrote `data`; a cache folder we cannot write only loses the record."""
-    marker = _marker(data, cache_dir)
+    marker = _marker(data)
     try:
         marker.parent.mkdir(parents=True, exist_ok=True)
         marker.touch()
@@ -29,6 +29,6 @@ def remember(data: bytes, cache_dir: Path | None = None) -> None:
         pass
 
 
-def is_ours(data: bytes, cache_dir: Path | None = None) -> bool:
+def is_ours(data: bytes) -> bool:
     """Whether these bytes are a report claimcheck wrote (and recorded)."""
-    return _marker(data, cache_dir).exists()
+    return _marker(data).exists()
