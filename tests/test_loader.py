@@ -71,6 +71,15 @@ def test_patterns_are_gitignore_patterns_below_path(
     assert ids([corpus], include=include, exclude=exclude) == expected
 
 
+def test_a_bad_pattern_is_an_input_error(tmp_path: Path) -> None:
+    tree(tmp_path, "a.md")
+    res = CliRunner().invoke(app, ["check", str(tmp_path), "--no-nli", "--exclude", "!"])
+    assert (
+        res.exit_code == 2
+        and res.stderr.strip() == "error: bad --include/--exclude pattern: Invalid git pattern: '!'"
+    )
+
+
 def test_a_link_out_of_the_corpus_is_skipped_unless_followed(tmp_path: Path) -> None:
     secret = tree(tmp_path / "outside", "secret.txt") / "secret.txt"
     corpus = tree(tmp_path / "corpus", "a.md")

@@ -57,10 +57,8 @@ def discover(
     follow_symlinks: bool = False,
 ) -> list[Source]:
     """Every file to read, sorted by document id (see the module docstring for the rules)."""
-    import pathspec
-
-    wanted = pathspec.GitIgnoreSpec.from_lines(include) if include else None
-    unwanted = pathspec.GitIgnoreSpec.from_lines(exclude)
+    wanted = _patterns(include) if include else None
+    unwanted = _patterns(exclude)
     found: dict[Path, tuple[str, str]] = {}  # real path -> (shown, id); one entry per real file
     for raw in paths:
         path = Path(raw)
@@ -80,6 +78,15 @@ def discover(
     if not found:
         raise InputError(f"no .txt or .md files under: {', '.join(map(str, paths))}")
     return sorted(_unique_ids(found), key=lambda s: s.doc_id)
+
+
+def _patterns(lines: Iterable[str]):
+    import pathspec
+
+    try:
+        return pathspec.GitIgnoreSpec.from_lines(lines)
+    except ValueError as exc:  # pathspec's GitIgnorePatternError
+        raise InputError(f"bad --include/--exclude pattern: {exc}") from None
 
 
 def _walk(root: Path, follow_symlinks: bool) -> Iterable[tuple[Path, str]]:
