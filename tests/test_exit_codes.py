@@ -8,6 +8,7 @@ Why: CI reads exit 1 as "contradiction found". An unusable model or a bug that a
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -172,3 +173,26 @@ def test_a_giant_line_in_eval_consistency_is_scored(tmp_path: Path, tiny_nli_dir
     res = run("eval", "consistency", str(data), "--nli-model", str(tiny_nli_dir), "--format", "json")
     assert res.exit_code == 0, res.output
     assert json.loads(res.stdout)["n"] == 2
+
+
+def test_a_real_sigint_exits_130_and_writes_nothing(corpus: Path, tmp_path: Path) -> None:
+    """A real Ctrl-C, not a simulated one: the run blocks reading a baseline from a FIFO, and
+    the FIFO's writer end opening tells the test the run is inside that read (no sleeps)."""
+    import signal
+    import subprocess
+    import sys
+
+    fifo, report = tmp_path / "baseline.json", tmp_path / "report.json"
+    os.mkfifo(fifo)
+    report.write_text("old report\n", encoding="utf-8")
+    code = "from claimcheck.cli.app import app; app()"
+    args = ["check", str(corpus), "--no-nli", "--baseline", str(fifo), "-f", "json", "-o", str(report)]
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    with open(fifo, "w", encoding="utf-8"):  # returns once the run has opened it for reading
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130 and err == "claimcheck: interrupted\n" and out == ""
+    assert report.read_text(encoding="utf-8") == "old report\n"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]

@@ -158,3 +158,15 @@ def test_a_report_written_into_the_corpus_is_not_read_back(tmp_path: Path, monke
     with warnings.catch_warnings():
         warnings.simplefilter("error", SkippedFileWarning)
         assert [d.id for d in load.load_corpus([corpus])] == ["a", "b", "report"]
+
+
+def test_a_fifo_in_the_corpus_is_skipped_not_waited_on(tmp_path: Path) -> None:
+    corpus = tree(tmp_path / "corpus", "a.md")
+    os.mkfifo(corpus / "pipe.md")
+    (corpus / "broken.md").symlink_to(corpus / "gone.md")
+    with pytest.warns(SkippedFileWarning, match="not a regular file") as caught:
+        assert ids([corpus]) == ["a"]
+    assert sorted(Path(str(w.message).split()[1].rstrip(":")).name for w in caught) == [
+        "broken.md",
+        "pipe.md",
+    ]

@@ -114,6 +114,10 @@ def _walk(root: Path, follow_symlinks: bool) -> Iterable[tuple[Path, str]]:
                 if f.suffix.lower() in SUFFIXES:
                     _skip(f, "symlink to a file outside the corpus (use --follow-symlinks)")
                 continue
+            if not f.is_file():  # a FIFO or socket would block the run forever; a broken link
+                if f.suffix.lower() in SUFFIXES:
+                    _skip(f, "not a regular file")
+                continue
             yield f, f.relative_to(root).as_posix()
 
 
