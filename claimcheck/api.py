@@ -259,8 +259,6 @@ def evaluate_consistency(
 
     data = read_consistency_file(file, limit=limit)
     model = load_nli(nli_model)
-    if model is None:
-        raise FileNotFoundError("no NLI model installed; pass nli_model or set CLAIMCHECK_NLI_MODEL")
     calibrator, origin = select(getattr(model, "path", None), model.model_id, file)
     report, scores = evaluate(ConsistencyScorer(model, calibrator), data, origin)
     rows = []

@@ -22,8 +22,9 @@ from claimcheck.core.result import Result
 from claimcheck.core.settings import DEFAULTS, ExtractSettings, Settings
 from claimcheck.core.types import Claim, Document, Pair, Verdict
 from claimcheck.extract.claims import extract_claims
+from claimcheck.infra.cachedir import default_cache_dir
 from claimcheck.infra.load import load_corpus
-from claimcheck.verify.cache import cached, default_cache_dir
+from claimcheck.verify.cache import cached
 from claimcheck.verify.findings import to_findings
 from claimcheck.verify.nli import NLIModel, load_nli
 from claimcheck.verify.rules import check_pairs
@@ -71,6 +72,8 @@ class Pipeline:
         """The shipped pipeline: the named (or default) NLI model behind the verdict cache.
 
         `cache_dir` None means the default cache folder; `use_cache=False` reads and writes none.
+        Without a usable model this raises ModelError (exit 2 in the CLI) unless `no_nli`: a
+        gate that quietly checked figures only would pass what it never read.
         """
         model = (
             None

@@ -186,3 +186,49 @@ def test_a_broken_baseline_is_an_input_error(tmp_path: Path, content, needle: st
     res = check(tmp_path / "doc.txt", "--baseline", str(path))
     assert res.exit_code == 2 and "Traceback" not in res.output
     assert needle in one_line(res.stderr)
+
+
+def test_a_deeply_nested_baseline_is_an_input_error(tmp_path: Path) -> None:
+    """Issue 12: json.loads raised RecursionError, a traceback and exit 1."""
+    path = tmp_path / "baseline.json"
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    (tmp_path / "doc.txt").write_text(UNRELATED, encoding="utf-8")
+    res = check(tmp_path / "doc.txt", "--baseline", str(path))
+    assert res.exit_code == 2 and "Traceback" not in res.output
+    assert "nested too deeply" in one_line(res.stderr)
+
+
+@pytest.mark.parametrize("where", ["folder", "under-a-file"])
+def test_a_failed_run_leaves_the_baseline_as_it_was(
+    corpus: Path, baseline: Path, tmp_path: Path, where
+) -> None:
+    """Issue 12: with --output a folder, the run failed after it had replaced the baseline."""
+    old = baseline.read_bytes()
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    output = tmp_path if where == "folder" else tmp_path / "a-file" / "report.json"
+    res = check(corpus, "--write-baseline", str(baseline), "--output", str(output))
+    assert res.exit_code == 2 and "Traceback" not in res.output
+    one_line(res.stderr)
+    assert baseline.read_bytes() == old
+
+
+def test_the_report_is_written_before_the_baseline(
+    corpus: Path, baseline: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A kill between the two renames leaves a new report beside the old baseline, never a new
+    baseline (accepting findings) beside an old report that never showed them."""
+    from claimcheck.infra import atomic
+
+    old = baseline.read_bytes()
+    report = tmp_path / "report.json"
+    real = atomic.atomic_write_text
+
+    def killed_at_the_baseline(path, text, *args):
+        if Path(path) == baseline:
+            raise KeyboardInterrupt  # what a SIGINT between the two renames looks like
+        real(path, text, *args)
+
+    monkeypatch.setattr(atomic, "atomic_write_text", killed_at_the_baseline)
+    res = check(corpus, "--write-baseline", str(baseline), "--output", str(report))
+    assert res.exit_code == 130 and res.stderr.strip() == "claimcheck: interrupted"
+    assert baseline.read_bytes() == old and json.loads(report.read_text(encoding="utf-8"))["findings"]

@@ -14,8 +14,9 @@ from typer.testing import CliRunner
 
 from claimcheck import pipeline as pipeline_module
 from claimcheck.cli.app import app
+from claimcheck.infra.cachedir import default_cache_dir
 from claimcheck.verify import nli as nli_module
-from claimcheck.verify.cache import CACHE_FILE, CachedNLI, CacheWarning, VerdictCache, default_cache_dir
+from claimcheck.verify.cache import CACHE_FILE, CachedNLI, CacheWarning, VerdictCache
 
 runner = CliRunner()
 DOCS = {

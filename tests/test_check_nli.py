@@ -47,7 +47,9 @@ def test_without_a_model_the_report_says_so() -> None:
 
 
 def test_missing_model_path_is_an_input_error(tmp_path: Path) -> None:
-    with pytest.raises(FileNotFoundError):
+    from claimcheck.core.errors import InputError
+
+    with pytest.raises(InputError, match="NLI model not found"):
         load_nli(tmp_path / "absent")
 
 

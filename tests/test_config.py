@@ -195,3 +195,24 @@ def test_no_paths_anywhere_exits_2(tmp_path: Path) -> None:
     assert res.exit_code == 2 and "no PATH given" in res.stderr
     res = check_in(tmp_path, "--config", str(tmp_path / "absent.toml"))
     assert res.exit_code == 2 and "config file not found" in res.stderr
+
+
+def test_an_unreadable_unrelated_pyproject_above_is_skipped_with_a_warning(tmp_path: Path) -> None:
+    """Issue 12: a UTF-16 pyproject.toml in a parent folder (another project's) crashed every run."""
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-16")
+    corpus = write(tmp_path / "corpus" / "a.md", PARIS_35).parent
+    with pytest.warns(UserWarning, match=r"ignored .*pyproject.toml: not UTF-8"):
+        assert find_config(corpus) is None
+    res = runner.invoke(app, ["check", str(corpus), "--no-nli", "--format", "json"])
+    assert res.exit_code == 0, res.output
+    assert "warning: ignored" in res.stderr and "pyproject.toml: not UTF-8" in res.stderr
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "latin-1"])
+def test_a_claimcheck_toml_that_is_not_utf8_is_an_error(tmp_path: Path, encoding: str) -> None:
+    (tmp_path / "claimcheck.toml").write_text('format = "json"  # café\n', encoding=encoding)
+    write(tmp_path / "a.md", PARIS_35)
+    res = runner.invoke(app, ["check", str(tmp_path), "--no-nli"])
+    assert res.exit_code == 2 and "Traceback" not in res.output
+    (line,) = res.stderr.strip().splitlines()
+    assert "claimcheck.toml: not UTF-8" in line

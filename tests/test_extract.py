@@ -3,13 +3,15 @@ entities and segmentation, each on sentences written for the test."""
 
 from __future__ import annotations
 
+import base64
+
 import pytest
 
 from claimcheck.core.types import Document
-from claimcheck.extract.claims import extract_claims
-from claimcheck.extract.dates import describe_days, normalise_date
+from claimcheck.extract.claims import LongLineWarning, extract_claims
+from claimcheck.extract.dates import describe_days, is_invalid_date, normalise_date
 from claimcheck.extract.entities import canonical
-from claimcheck.extract.segment import split_units
+from claimcheck.extract.segment import Unit, cut_long, split_units
 
 
 def claims(text: str):
@@ -89,6 +91,11 @@ def test_places_and_years_give_context() -> None:
         ("the 1990s", "1990-01-01..1999-12-31"),
         ("on Monday", None),
         ("January 20th", None),
+        ("on 2020-03-01", "2020-03-01"),
+        ("on 25/12/2020", "2020-12-25"),  # one reading: 25 is no month
+        ("on 01/03/2020", "2020-01-03..2020-03-01"),  # 1 March or January 3: both readings
+        ("on 31/02/2020", None),
+        ("on 30 February 2020", None),
     ],
 )
 def test_dates(text: str, expected: str | None) -> None:
@@ -124,3 +131,41 @@ def test_segmentation_keeps_headlines_and_bullets_apart_and_joins_wrapped_lines(
     assert "\nDonald Trump" in units[2].text
     for u in units:
         assert text[u.start : u.start + len(u.text)] == u.text
+
+
+@pytest.mark.parametrize(
+    "text, invalid",
+    [("31/02/2020", True), ("30 February 2020", True), ("2021-02-29", True), ("13/13/2020", True)]
+    + [("01/03/2020", False), ("29 February 2020", False), ("in 1999", False), ("on Monday", False)],
+)
+def test_invalid_dates_are_told_apart_from_unnormalised_ones(text: str, invalid: bool) -> None:
+    assert is_invalid_date(text) is invalid
+
+
+def test_a_sentence_with_an_impossible_date_is_not_sent_to_nli() -> None:
+    """Issue 12: "31/02/2020" was dropped as a date, and NLI then agreed it was "01/03/2020"."""
+    text = "The summit of European leaders was held in Paris on {}."
+    bad = extract_claims([Document("a", "a.md", text.format("31/02/2020"))])
+    good = extract_claims([Document("b", "b.md", text.format("01/03/2020"))])
+    assert bad == []
+    assert [(c.kind, c.date_text) for c in good] == [("date", "01/03/2020")]
+
+
+def test_a_giant_line_is_parsed_in_pieces_with_a_warning() -> None:
+    """Issue 12: a Markdown file with a base64 image (one 1.2M-character line) crashed spaCy (E088)."""
+    blob = base64.b64encode(bytes(range(256)) * 3500).decode()
+    text = f"![chart](data:image/png;base64,{blob})\n\nOfficials from 35 nations met in Paris on Monday.\n"
+    with pytest.warns(LongLineWarning, match="1 line"):
+        claims = extract_claims([Document("a", "a.md", text)])
+    assert len(blob) > 1_000_000
+    assert [c.quantity.value for c in claims if c.quantity] == [35.0]
+    assert all(text[c.start : c.end] == c.text for c in claims)
+
+
+def test_long_prose_is_cut_at_sentence_ends_within_the_limit() -> None:
+    sentence = "Officials from 35 nations met in Paris on Monday. "
+    unit = Unit(7, sentence * 100, False)
+    pieces = cut_long(unit, 1000)
+    assert all(len(p.text) <= 1000 and p.text.endswith(".") for p in pieces)
+    assert "".join(p.text + " " for p in pieces) == unit.text
+    assert all(unit.text[p.start - 7 : p.start - 7 + len(p.text)] == p.text for p in pieces)

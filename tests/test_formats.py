@@ -57,8 +57,10 @@ def report(reports: dict[str, str]) -> dict:
 
 
 @pytest.fixture(scope="module")
-def texts(report: dict) -> dict[str, str]:
-    return {d["id"]: Path(d["path"]).read_text(encoding="utf-8") for d in report["documents"]}
+def texts(report: dict, workdir: Path) -> dict[str, str]:
+    # Paths are as typed ("corpus/..."), relative to where the check ran: never absolute.
+    assert not any(Path(d["path"]).is_absolute() for d in report["documents"])
+    return {d["id"]: (workdir / d["path"]).read_text(encoding="utf-8") for d in report["documents"]}
 
 
 LOCATED = {"doc_id", "path", "text", "start", "end", "line", "column", "end_line", "end_column"}

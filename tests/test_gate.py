@@ -79,7 +79,7 @@ def test_usage_errors_are_one_line(corpora: dict[str, Path], flags: tuple[str, .
 def test_input_errors_are_one_line(corpora: dict[str, Path], tmp_path: Path) -> None:
     for args, needle in [
         ((str(tmp_path / "missing"),), "no such file or folder"),
-        ((str(corpora["agree"]), "--output", str(tmp_path)), "Is a directory"),
+        ((str(corpora["agree"]), "--output", str(tmp_path)), "is a folder, not a file"),  # before the run
         ((str(corpora["agree"]), "--nli-model", str(tmp_path / "no-model")), "NLI model not found"),
     ]:
         res = runner.invoke(app, ["check", *args])

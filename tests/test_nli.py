@@ -7,6 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from claimcheck.core.errors import ModelError
 from claimcheck.infra import models
 from claimcheck.verify.nli import (
     LABELS,
@@ -92,13 +93,31 @@ def test_model_id_tracks_content_not_mtime(tmp_path: Path, tiny_nli_dir: Path) -
     assert content_hash(copy) != content_hash(tiny_nli_dir)
 
 
+def test_model_id_changes_with_a_middle_tensor(tmp_path: Path) -> None:
+    """Issue 12: the id hashed the first and last MiB only, so a changed middle reused old verdicts."""
+    folder = tmp_path / "m"
+    folder.mkdir()
+    (folder / "config.json").write_text("{}", encoding="utf-8")
+    weights = folder / "model.safetensors"
+    data = bytearray(os.urandom(5 << 20))
+    weights.write_bytes(bytes(data))
+    before = content_hash(folder)
+    data[len(data) // 2] ^= 0xFF  # same size, one byte in the middle
+    weights.write_bytes(bytes(data))
+    stat = weights.stat()
+    os.utime(weights, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))  # coarse clocks
+    assert content_hash(folder) != before
+    assert content_hash(folder) == content_hash(folder)  # the remembered digest agrees with itself
+
+
 def test_load_nli_paths_and_cache(
     tiny_nli_dir: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    with pytest.raises(FileNotFoundError, match="NLI model not found"):
+    with pytest.raises(ModelError, match="NLI model not found"):
         load_nli(tmp_path / "nope")
     monkeypatch.setattr(models, "default_nli_dir", lambda: None)
-    assert load_nli(None) is None
+    with pytest.raises(ModelError, match="--no-nli"):  # no model is an error, never a quieter check
+        load_nli(None)
     monkeypatch.setattr(models, "default_nli_dir", lambda: tiny_nli_dir)
     model = load_nli(None)
     assert model is load_nli(str(tiny_nli_dir))

@@ -4,7 +4,6 @@ import gzip
 import json
 from pathlib import Path
 
-import datasets
 import numpy as np
 import pytest
 from typer.testing import CliRunner
@@ -38,12 +37,6 @@ ROWS = [
 
 
 GOOD = '{"premise": "a", "hypothesis": "b", "label": "neutral"}\n'
-
-
-@pytest.fixture(autouse=True)
-def _datasets_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Keep the datasets library's Arrow cache out of the user's home folder."""
-    monkeypatch.setattr(datasets.config, "HF_DATASETS_CACHE", str(tmp_path / "hf-datasets"))
 
 
 def write_jsonl(path: Path, rows: list[dict]) -> Path:
@@ -131,7 +124,7 @@ def test_read_errors(tmp_path: Path, capfd: pytest.CaptureFixture[str], content:
     path.write_text(content, encoding="utf-8")
     with pytest.raises(InputError, match=match):
         read_nli_file(path)
-    assert capfd.readouterr().err == ""  # no log lines from datasets around our one-line error
+    assert capfd.readouterr().err == ""  # no log lines around our one-line error
 
 
 def test_read_non_utf8(tmp_path: Path) -> None:

@@ -496,3 +496,27 @@ def test_over_n_agrees_exactly_with_larger_counts(n: int, m: int) -> None:
     exact = only(f"{m:,} nations").interval
     label, _ = compare(over, exact)
     assert label == ("agreement" if m > n else "contradiction")
+
+
+@given(st.integers(1, 999), st.integers(0, 99), st.integers(-400, 400), st.sampled_from("eE"))
+def test_scientific_notation_is_one_number_or_none(mantissa: int, frac: int, exp: int, e: str) -> None:
+    """Issue 12: "1e308" was not read at all. A finite value is read whole; one no float holds
+    ("1e400") gives no quantity rather than a wrong one."""
+    numeral = f"{mantissa}.{frac}{e}{exp}"
+    found = find_quantities(f"The fund holds {numeral} dollars.")
+    value = float(numeral)
+    if math.isfinite(value):
+        assert [(m.text, m.interval.low) for m in found] == [(numeral, value)]
+    else:
+        assert found == []
+
+
+@pytest.mark.parametrize("text", ["10^400", "10**400", "2^2000"])
+def test_a_power_too_large_for_a_float_is_no_quantity(text: str) -> None:
+    """Issue 12: "10^400 dollars" was read as 10 and as 400 dollars."""
+    assert find_quantities(f"The debt is {text} dollars.") == []
+
+
+@pytest.mark.parametrize("text, value", [("10^6", 1e6), ("2**10", 1024.0), ("1e308", 1e308), ("$1e6.", 1e6)])
+def test_powers_and_exponents_are_read_whole(text: str, value: float) -> None:
+    assert [m.interval.low for m in find_quantities(f"It cost {text}")] == [value]

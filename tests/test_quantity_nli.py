@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from pathlib import Path
 
@@ -40,6 +41,14 @@ def test_quantity_verdict(premise: str, hypothesis: str, expected: str | None) -
 def test_over_30_and_35_never_contradict() -> None:
     assert quantity_verdict(PARIS, "35 nations met in Paris.") != "contradiction"
     assert quantity_verdict("35 nations met in Paris.", PARIS) != "contradiction"
+
+
+def test_a_giant_premise_is_read_in_pieces_not_a_crash() -> None:
+    """A premise over spaCy's 1,000,000-character limit (a base64 blob) used to raise E088."""
+    blob = base64.b64encode(bytes(range(256)) * 3500).decode()
+    premise = f"{blob} 35 nations met in Paris."
+    assert len(premise) > 1_000_000
+    assert quantity_verdict(premise, "More than 35 nations met in Paris.") == "contradiction"
 
 
 def test_apply_verdicts() -> None:

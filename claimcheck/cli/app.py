@@ -1,7 +1,12 @@
 """The `claimcheck` command line: check, extract, eval.
 
-Errors a user can fix end in one line on stderr and exit code 2, never a traceback;
-findings at or above the gate end in exit code 1.
+Exit codes (DESIGN.md): 0 nothing reached the gate, 1 a finding did, 2 anything else (usage,
+input, model or internal error: one line on stderr, see cli/errors.py), 130 Ctrl-C.
+
+Nothing is written until everything has succeeded. Then the report is written first and the
+baseline second, each by atomic rename: a kill between the two leaves a new report beside the
+old baseline (the next run is gated as before), never a new baseline that would accept
+findings no report has shown.
 """
 
 from __future__ import annotations
@@ -9,15 +14,14 @@ from __future__ import annotations
 import json
 import os
 import sys
-import warnings
 from enum import StrEnum
 from pathlib import Path
 
 import typer
 
-from claimcheck.cli.errors import OneLineErrors, fail
+from claimcheck.cli.claims_out import FORMATS as CLAIM_FORMATS
+from claimcheck.cli.errors import DEBUG_ENV, OneLineErrors, fail, warn
 from claimcheck.cli.eval import eval_app
-from claimcheck.core.errors import InputError
 from claimcheck.core.settings import DEFAULTS
 from claimcheck.gate.policy import FAIL_ON
 from claimcheck.report import FORMATS
@@ -32,9 +36,22 @@ app = typer.Typer(
 )
 app.add_typer(eval_app, name="eval")
 
+
+@app.callback()
+def main_options(
+    debug: bool = typer.Option(
+        False, "--debug", help=f"on an error, print the traceback too (or set {DEBUG_ENV}=1)"
+    ),
+) -> None:
+    """Find where several sources agree and where they conflict."""
+
+
 # Built from the renderer registry and the gate policy, so a flag and a config key accept the same values.
 Format = StrEnum("Format", {name: name for name in FORMATS})
 Gate = StrEnum("Gate", {name: name for name in FAIL_ON})
+
+
+ClaimFormat = StrEnum("ClaimFormat", {name: name for name in CLAIM_FORMATS})
 
 
 class ExtractFormat(StrEnum):
@@ -42,21 +59,25 @@ class ExtractFormat(StrEnum):
     json = "json"
 
 
-def _warn(message: str) -> None:
-    print(f"claimcheck: warning: {message}", file=sys.stderr)
-
-
-def _warn_line(message, category, filename, lineno, file=None, line=None) -> None:
-    _warn(str(message))
-
-
 def write_output(text: str, output: Path | None) -> None:
+    """The report on stdout or, atomically, in `output`; its fingerprint is recorded so that a
+    report saved inside a corpus is not read back as a source (infra.written)."""
+    from claimcheck.infra import written
+
+    written.remember(text.encode("utf-8"))
     if output is None:
         sys.stdout.write(text)
         return
     from claimcheck.infra.atomic import atomic_write_text
 
     atomic_write_text(output, text)
+
+
+def _not_a_folder(*paths: Path | None) -> None:
+    """Fail before the slow part when an output path is a folder."""
+    for path in paths:
+        if path is not None and path.is_dir():
+            fail(f"is a folder, not a file: {path}")
 
 
 @app.command(cls=OneLineErrors)
@@ -91,10 +112,10 @@ def check(
     ),
     no_cache: bool = typer.Option(False, "--no-cache", help="neither read nor write the NLI verdict cache"),
     include: list[str] | None = typer.Option(
-        None, "--include", help="only files matching this glob (repeatable)"
+        None, "--include", help="only files matching this gitignore pattern, relative to PATH (repeatable)"
     ),
     exclude: list[str] | None = typer.Option(
-        None, "--exclude", help="skip files matching this glob (repeatable)"
+        None, "--exclude", help="skip files matching this gitignore pattern, relative to PATH (repeatable)"
     ),
     config: Path | None = typer.Option(
         None,
@@ -104,51 +125,61 @@ def check(
     max_bytes: int | None = typer.Option(
         None, "--max-bytes", help="skip (with a warning) files larger than this (default: load.max_bytes)"
     ),
+    follow_symlinks: bool = typer.Option(
+        False, "--follow-symlinks", help="read symlinked folders, and links to files outside PATH"
+    ),
 ) -> None:
     """Check a corpus for claims that agree or conflict across sources.
 
     Flags override the config file.
 
-    Exit codes: 0 nothing reached the gate, 1 a finding did, 2 a usage or input error.
+    Exit codes: 0 nothing reached the gate, 1 a finding did, 2 a usage, input, model or
+    internal error, 130 interrupted.
     """
-    from claimcheck.gate.baseline import apply_baseline, read_baseline
-    from claimcheck.gate.baseline import write_baseline as save_baseline
+    from claimcheck.gate.baseline import apply_baseline, baseline_text, read_baseline
     from claimcheck.gate.config import discover_config
     from claimcheck.gate.policy import exit_code
+    from claimcheck.infra.atomic import atomic_write_text
     from claimcheck.infra.load import load_corpus
     from claimcheck.pipeline import Pipeline
     from claimcheck.report import render
 
-    warnings.showwarning = _warn_line
-    try:
-        cfg = discover_config(paths or [], config)
-        paths = paths or list(cfg.paths)
-        if not paths:
-            fail("no PATH given and no `paths` in a config file")
-        baseline = baseline or cfg.baseline
-        if baseline and write_baseline and not baseline.exists():
-            baseline = None  # being created now, e.g. the first run after adding `baseline` to the config
-        accepted = read_baseline(baseline) if baseline else None  # a bad baseline fails before the slow part
-        limit = max_bytes or cfg.settings.load.max_bytes
-        docs = load_corpus(paths, include or cfg.include, exclude or cfg.exclude, max_bytes=limit)
-        pipeline = Pipeline.build(
-            settings=cfg.settings,
-            nli_model=nli_model or cfg.nli_model,
-            no_nli=no_nli,
-            cache_dir=cache_dir or cfg.cache_dir,
-            use_cache=not no_cache,
-        )
-        result = pipeline.run(docs)
-        if accepted is not None:
-            result, stale = apply_baseline(result, accepted, str(baseline))
-            if stale:
-                _warn(stale)
-        if write_baseline:
-            save_baseline(write_baseline, result)
-            result, _ = apply_baseline(result, frozenset(f.id for f in result.findings), str(write_baseline))
-        write_output(render(str(format or cfg.format or "table"), result), output)
-    except (InputError, OSError) as exc:
-        fail(str(exc))
+    _not_a_folder(output, write_baseline)
+    cfg = discover_config(paths or [], config)
+    paths = paths or list(cfg.paths)
+    if not paths:
+        fail("no PATH given and no `paths` in a config file")
+    baseline = baseline or cfg.baseline
+    if baseline and write_baseline and not baseline.exists():
+        baseline = None  # being created now, e.g. the first run after adding `baseline` to the config
+    accepted = read_baseline(baseline) if baseline else None  # a bad baseline fails before the slow part
+    limit = max_bytes or cfg.settings.load.max_bytes
+    docs = load_corpus(
+        paths,
+        include or cfg.include,
+        exclude or cfg.exclude,
+        max_bytes=limit,
+        follow_symlinks=follow_symlinks,
+    )
+    pipeline = Pipeline.build(
+        settings=cfg.settings,
+        nli_model=nli_model or cfg.nli_model,
+        no_nli=no_nli,
+        cache_dir=cache_dir or cfg.cache_dir,
+        use_cache=not no_cache,
+    )
+    result = pipeline.run(docs)
+    if accepted is not None:
+        result, stale = apply_baseline(result, accepted, str(baseline))
+        if stale:
+            warn(stale)
+    new_baseline = baseline_text(result) if write_baseline else None
+    if write_baseline:
+        result, _ = apply_baseline(result, frozenset(f.id for f in result.findings), str(write_baseline))
+    report = render(str(format or cfg.format or "table"), result)
+    write_output(report, output)  # the report first, the baseline second: see the module docstring
+    if write_baseline:
+        atomic_write_text(write_baseline, new_baseline)
     threshold = next(x for x in (min_confidence, cfg.min_confidence, 0.0) if x is not None)
     raise typer.Exit(exit_code(result.findings, str(fail_on or cfg.fail_on or "contradiction"), threshold))
 
@@ -156,46 +187,23 @@ def check(
 @app.command(cls=OneLineErrors)
 def extract(
     paths: list[Path] = typer.Argument(..., help="files or folders (.txt/.md, recursively)"),
-    format: ExtractFormat = typer.Option(ExtractFormat.table, "--format", "-f"),
+    format: ClaimFormat = typer.Option("table", "--format", "-f", help="table, json, jsonl or csv"),
+    output: Path | None = typer.Option(None, "--output", "-o", help="write the claims here (atomically)"),
     max_bytes: int = typer.Option(
         DEFAULTS.load.max_bytes, "--max-bytes", help="skip (with a warning) files larger than this"
     ),
+    follow_symlinks: bool = typer.Option(
+        False, "--follow-symlinks", help="read symlinked folders, and links to files outside PATH"
+    ),
 ) -> None:
     """List the atomic claims found in each document."""
-    from rich.console import Console
-    from rich.table import Table
-
-    from claimcheck.core.result import claim_dict
+    from claimcheck.cli.claims_out import render_claims
     from claimcheck.infra.load import load_corpus
     from claimcheck.pipeline import Pipeline
 
-    warnings.showwarning = _warn_line
-    try:
-        docs = load_corpus(paths, max_bytes=max_bytes)
-    except (InputError, OSError) as exc:
-        fail(str(exc))
-    claims = Pipeline().extract(docs)
-    if format is ExtractFormat.json:
-        typer.echo(
-            json.dumps(
-                {
-                    "documents": [{"id": d.id, "path": d.path} for d in docs],
-                    "claims": [claim_dict(c) for c in claims],
-                },
-                indent=2,
-                ensure_ascii=False,
-            )
-        )
-        return
-    table = Table(show_lines=False, expand=True)
-    for col in ("id", "kind", "value", "unit", "hedged", "text"):
-        table.add_column(col)
-    for c in claims:
-        value = c.quantity.interval.describe() if c.quantity else (c.date_text or "")
-        table.add_row(
-            c.id, c.kind, value, c.quantity.unit if c.quantity else "", "yes" if c.hedged else "", c.text
-        )
-    Console(width=160).print(table)
+    _not_a_folder(output)
+    docs = load_corpus(paths, max_bytes=max_bytes, follow_symlinks=follow_symlinks)
+    write_output(render_claims(str(format), docs, Pipeline().extract(docs)), output)
 
 
 @app.command(cls=OneLineErrors)
@@ -219,7 +227,6 @@ def bench(
     from claimcheck.evaluation import bench as b
     from claimcheck.infra.load import load_corpus
 
-    warnings.showwarning = _warn_line
     try:
         factors = tuple(int(x) for x in scales.split(","))
         if not factors or min(factors) < 1:
@@ -228,19 +235,16 @@ def bench(
         fail(f"--scales must be positive integers separated by commas, got {scales!r}")
     if path is None:
         fail("bench needs a corpus: claimcheck bench PATH (make bench benches the news corpus)")
-    try:
-        docs = load_corpus([path])
-        console = Console(stderr=True)
-        with console.status("bench") as status:
-            report = b.bench(
-                docs,
-                nli_model,
-                b.BenchConfig(naive_docs=naive_docs, scales=factors),
-                progress=lambda msg: status.update(msg),
-                source=str(path),
-            )
-    except (InputError, OSError) as exc:
-        fail(str(exc))
+    docs = load_corpus([path])
+    console = Console(stderr=True)
+    with console.status("bench") as status:
+        report = b.bench(
+            docs,
+            nli_model,
+            b.BenchConfig(naive_docs=naive_docs, scales=factors),
+            progress=lambda msg: status.update(msg),
+            source=str(path),
+        )
     text = json.dumps(report, indent=2, ensure_ascii=False) + "\n"
     if output is not None:
         write_output(text, output)
@@ -258,10 +262,7 @@ def settings(
     from claimcheck.core.settings import table
     from claimcheck.gate.config import discover_config
 
-    try:
-        current = discover_config([], config).settings
-    except (InputError, OSError) as exc:
-        fail(str(exc))
+    current = discover_config([], config).settings
     rows = []
     for name, default, why in table():
         section, key = name.split(".")

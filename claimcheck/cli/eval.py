@@ -6,15 +6,11 @@ import json
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from claimcheck.cli.errors import OneLineErrors, fail
-from claimcheck.core.errors import InputError
-
-if TYPE_CHECKING:
-    from claimcheck.verify.nli import NLIModel
 
 eval_app = typer.Typer(no_args_is_help=True, help="Measure model quality on labelled files.")
 
@@ -22,22 +18,6 @@ eval_app = typer.Typer(no_args_is_help=True, help="Measure model quality on labe
 class EvalFormat(StrEnum):
     table = "table"
     json = "json"
-
-
-def load_model_or_fail(nli_model: str | None) -> NLIModel:
-    """The NLI model for an eval command, or exit 2 saying why there is none."""
-    from claimcheck.verify.nli import load_nli
-
-    try:
-        model = load_nli(nli_model)
-    except FileNotFoundError as exc:
-        fail(str(exc))
-    except (ValueError, OSError) as exc:  # unmappable labels, missing weights or tokenizer
-        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-        fail(f"cannot load NLI model {nli_model or ''}: {reason}")
-    if model is None:
-        fail("no NLI model installed; pass --nli-model PATH or set CLAIMCHECK_NLI_MODEL")
-    return model
 
 
 def emit(report: dict, fmt: EvalFormat, print_tables: Callable[[dict], None]) -> None:
@@ -76,29 +56,27 @@ def eval_nli(
 ) -> None:
     """Accuracy, macro-F1, per-label scores and confusion matrix of the NLI model on FILE."""
     from claimcheck.evaluation import nli as nli_eval
+    from claimcheck.verify.nli import load_nli
 
-    try:
-        if predictions is not None:
-            nli_eval.check_writable(predictions)  # fail before the long run, not after it
-        data = nli_eval.read_nli_file(file, limit=limit)
-        model = load_model_or_fail(nli_model)
-        report, probs = nli_eval.evaluate(model, data, batch_size=batch_size)
-        rows_extra: list[dict] = [{} for _ in data.labels]
-        if checker:
-            from claimcheck.evaluation.nli import with_checker
+    if predictions is not None:
+        nli_eval.check_writable(predictions)  # fail before the long run, not after it
+    data = nli_eval.read_nli_file(file, limit=limit)
+    model = load_nli(nli_model)
+    report, probs = nli_eval.evaluate(model, data, batch_size=batch_size)
+    rows_extra: list[dict] = [{} for _ in data.labels]
+    if checker:
+        from claimcheck.evaluation.nli import with_checker
 
-            report, probs, verdicts = with_checker(report, data, probs)
-            rows_extra = [
-                {"method": "nli"}
-                if v is None
-                else {"method": f"quantity:{v.label}", "explanation": v.explanation}
-                for v in verdicts
-            ]
-        if predictions is not None:
-            rows = nli_eval.prediction_rows(probs, data.scheme)
-            nli_eval.write_jsonl_atomic(predictions, (r | e for r, e in zip(rows, rows_extra, strict=True)))
-    except (InputError, FileNotFoundError) as exc:
-        fail(str(exc))
+        report, probs, verdicts = with_checker(report, data, probs)
+        rows_extra = [
+            {"method": "nli"}
+            if v is None
+            else {"method": f"quantity:{v.label}", "explanation": v.explanation}
+            for v in verdicts
+        ]
+    if predictions is not None:
+        rows = nli_eval.prediction_rows(probs, data.scheme)
+        nli_eval.write_jsonl_atomic(predictions, (r | e for r, e in zip(rows, rows_extra, strict=True)))
     emit(report, fmt, _print_nli_tables)
 
 
@@ -137,7 +115,7 @@ def _print_nli_tables(report: dict) -> None:
 
 
 # Further eval commands register on `eval_app` below with @eval_app.command(...); reuse `fail`,
-# `load_model_or_fail`, `EvalFormat` and `nli_eval.write_jsonl_atomic` so exit codes and file
+# `load_nli`, `EvalFormat` and `nli_eval.write_jsonl_atomic` so exit codes and file
 # handling stay identical.
 
 
@@ -168,21 +146,19 @@ def eval_consistency(
     from claimcheck.core.settings import ConsistencySettings
     from claimcheck.evaluation import consistency as consistency_eval
     from claimcheck.evaluation import nli as nli_eval
+    from claimcheck.verify.nli import load_nli
 
-    try:
-        if predictions is not None:
-            nli_eval.check_writable(predictions)
-        data = consistency_eval.read_consistency_file(file, limit=limit)
-        model = load_model_or_fail(nli_model)
-        calibrator, origin = select(getattr(model, "path", None), model.model_id, file)
-        if threshold is not None:
-            origin = f"--threshold {threshold} (scores: {origin})"
-        scorer = ConsistencyScorer(model, calibrator, ConsistencySettings(batch_size=batch_size), threshold)
-        report, scores = consistency_eval.evaluate(scorer, data, origin)
-        if predictions is not None:
-            nli_eval.write_jsonl_atomic(predictions, consistency_eval.prediction_rows(scores, data.ids))
-    except (InputError, FileNotFoundError) as exc:
-        fail(str(exc))
+    if predictions is not None:
+        nli_eval.check_writable(predictions)
+    data = consistency_eval.read_consistency_file(file, limit=limit)
+    model = load_nli(nli_model)
+    calibrator, origin = select(getattr(model, "path", None), model.model_id, file)
+    if threshold is not None:
+        origin = f"--threshold {threshold} (scores: {origin})"
+    scorer = ConsistencyScorer(model, calibrator, ConsistencySettings(batch_size=batch_size), threshold)
+    report, scores = consistency_eval.evaluate(scorer, data, origin)
+    if predictions is not None:
+        nli_eval.write_jsonl_atomic(predictions, consistency_eval.prediction_rows(scores, data.ids))
     emit(report, fmt, _print_consistency_table)
 
 
@@ -236,17 +212,10 @@ def eval_findings(
     unknown = sorted(set(split or ()) - set(SPLITS))
     if unknown:
         fail(f"--split must be one of {', '.join(SPLITS)}, not {unknown[0]!r}")
-    try:
-        settings = discover_config([bench], config).settings
-        pipeline = Pipeline.build(
-            settings=settings, nli_model=nli_model, no_nli=no_nli, use_cache=not no_cache
-        )
-        if pipeline.nli is None and not no_nli:
-            fail("no NLI model installed; pass --nli-model PATH or --no-nli")
-        run = lambda files: pipeline.run(load_corpus(files)).to_dict()  # noqa: E731
-        metrics = evaluate_findings(bench, run, tuple(split or SPLITS))
-    except (InputError, FileNotFoundError) as exc:
-        fail(str(exc))
+    settings = discover_config([bench], config).settings
+    pipeline = Pipeline.build(settings=settings, nli_model=nli_model, no_nli=no_nli, use_cache=not no_cache)
+    run = lambda files: pipeline.run(load_corpus(files)).to_dict()  # noqa: E731
+    metrics = evaluate_findings(bench, run, tuple(split or SPLITS))
     metrics["settings"] = settings.overrides()
     metrics["model"] = getattr(pipeline.nli, "model_id", None)
     if fmt is EvalFormat.json:

@@ -35,6 +35,12 @@ class ExtractSettings:
     year_min: int = knob(1500, "earliest year a four-digit number or a date mention is read as")
     year_max: int = knob(2099, "latest such year; larger four-digit numbers are counts")
     parse_batch_size: int = knob(64, "sentences per spaCy batch: larger batches gain little on 2 cores")
+    max_unit_chars: int = knob(
+        10_000, "longer lines (a base64 image) are parsed in pieces: spaCy's memory grows with the text"
+    )
+    parse_batch_chars: int = knob(
+        100_000, "characters per spaCy batch at most: parsing holds ~3 KB of memory per character"
+    )
 
 
 @dataclass(frozen=True)
@@ -99,6 +105,9 @@ class LoadSettings:
 class ReportSettings:
     cell_chars: int = knob(160, "table cells are shortened to this with an ellipsis")
     table_width: int = knob(120, "table width when the output is not a terminal")
+    stale_temp_seconds: int = knob(
+        3600, "a report's temporary file older than this was left by a killed run: removed"
+    )
 
 
 SECTIONS = {

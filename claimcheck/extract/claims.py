@@ -8,6 +8,7 @@ the offsets of its evidence (the sentence or headline it came from) in its docum
 from __future__ import annotations
 
 import hashlib
+import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
@@ -16,11 +17,11 @@ from spacy.tokens import Span, Token
 
 from claimcheck.core.settings import DEFAULTS, ExtractSettings
 from claimcheck.core.types import Claim, Document, Quantity
-from claimcheck.extract.dates import normalise_date
+from claimcheck.extract.dates import NUMERIC_DATE, is_invalid_date, normalise_date
 from claimcheck.extract.entities import canonical
 from claimcheck.extract.nlp import get_nlp
 from claimcheck.extract.numbers import QuantityMention, find_quantities
-from claimcheck.extract.segment import split_units
+from claimcheck.extract.segment import cut_long, split_units
 from claimcheck.extract.units import canonical_unit
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
@@ -76,17 +77,51 @@ REPORTING_VERBS = {
 
 
 def extract_claims(docs: Sequence[Document], settings: ExtractSettings = DEFAULTS.extract) -> list[Claim]:
-    """All claims of all documents, in document order; spaCy runs once over every unit."""
-    jobs = [(doc, unit) for doc in docs for unit in split_units(doc.text, settings.wrap_min_words)]
+    """All claims of all documents, in document order; spaCy runs once over every unit.
+
+    Lines over `max_unit_chars` are parsed in pieces (with a warning naming the document), and
+    batches hold at most `parse_batch_chars`, so memory stays bounded whatever the input.
+    """
+    jobs = []
+    for doc in docs:
+        units = split_units(doc.text, settings.wrap_min_words)
+        long = sum(len(u.text) > settings.max_unit_chars for u in units)
+        if long:
+            warnings.warn(
+                f"{doc.path or doc.id}: {long} line(s) over {settings.max_unit_chars:,} characters "
+                "parsed in pieces (a data blob or an unwrapped dump?)",
+                LongLineWarning,
+                stacklevel=2,
+            )
+        jobs += [(doc, piece) for u in units for piece in cut_long(u, settings.max_unit_chars)]
     claims: list[Claim] = []
-    nlp = get_nlp()
-    for (doc, unit), parsed in zip(
-        jobs, nlp.pipe([u.text for _, u in jobs], batch_size=settings.parse_batch_size), strict=True
-    ):
+    for (doc, unit), parsed in zip(jobs, _parse([u.text for _, u in jobs], settings), strict=True):
         sents = [parsed[:]] if unit.is_line else list(parsed.sents)
         for sent in sents:
             claims += sentence_claims(doc, sent, unit.start, settings)
     return _with_ids(claims)
+
+
+class LongLineWarning(UserWarning):
+    """A document had lines too long to parse whole; they were parsed in pieces."""
+
+
+def _parse(texts: Sequence[str], settings: ExtractSettings) -> Iterable:
+    """spaCy docs for `texts` in order, in batches of at most parse_batch_size texts and
+    parse_batch_chars characters (one text longer than that is a batch of its own)."""
+    nlp = get_nlp()
+    batch: list[str] = []
+    chars = 0
+    for text in texts:
+        if batch and (
+            len(batch) >= settings.parse_batch_size or chars + len(text) > settings.parse_batch_chars
+        ):
+            yield from nlp.pipe(batch, batch_size=len(batch))
+            batch, chars = [], 0
+        batch.append(text)
+        chars += len(text)
+    if batch:
+        yield from nlp.pipe(batch, batch_size=len(batch))
 
 
 def sentence_claims(
@@ -99,7 +134,9 @@ def sentence_claims(
     start = offset + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
     end = start + len(text)
     entities = tuple(dict.fromkeys(canonical(e.text) for e in sent.ents if e.label_ in ENTITY_LABELS))
-    dates = [(e, normalise_date(e.text, settings=settings)) for e in sent.ents if e.label_ == "DATE"]
+    mentions = [e.text for e in sent.ents if e.label_ == "DATE"]  # spaCy tags "31/02/2020" ORG:
+    mentions += [m.group() for m in NUMERIC_DATE.finditer(text) if not any(m.group() in t for t in mentions)]
+    dates = [(t, normalise_date(t, settings=settings)) for t in mentions]
     years = tuple(sorted({_year(iv.lo()) for _, iv in dates if iv is not None}))
     common = dict(
         doc_id=doc.id,
@@ -116,12 +153,14 @@ def sentence_claims(
         Claim(id="", text=text, kind="quantity", quantity=q, **common) for q in quantities(sent, settings)
     ]
     claims += [
-        Claim(id="", text=text, kind="date", date=iv, date_text=e.text, **common)
-        for e, iv in dates
+        Claim(id="", text=text, kind="date", date=iv, date_text=t, **common)
+        for t, iv in dates
         if iv is not None
     ]
     if claims or len(sent) < settings.min_tokens or text.endswith("?") or not _has_verb(sent):
         return claims
+    if any(is_invalid_date(t, settings) for t in mentions):
+        return []  # "held on 31/02/2020" states no checkable fact: NLI would match it to any date
     return [Claim(id="", text=t, kind="other", **common) for t in atomic_texts(sent)]
 
 

@@ -40,9 +40,13 @@ from dataclasses import dataclass, replace
 from claimcheck.core.intervals import Interval, qualified
 from claimcheck.core.settings import DEFAULTS, ExtractSettings
 
+# Scientific notation ("1e308", "2.5E-3") and powers ("10^400", "10**6") are one token, so
+# they are read as one number, or as none when it is too large for a float: never as two.
+_POWER = r"[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?|\^|\*\*)[0-9]+(?!\w|\.[0-9])"
 _TOKEN_RE = re.compile(
-    r"(?P<num>(?:(?<!\S)\.)?[0-9]+(?:[.,\u00a0\u202f][0-9]+)*)|(?P<word>[^\W\d_]+)|(?P<punct>\S)"
+    rf"(?P<num>{_POWER}|(?:(?<!\S)\.)?[0-9]+(?:[.,\u00a0\u202f][0-9]+)*)|(?P<word>[^\W\d_]+)|(?P<punct>\S)"
 )
+_POWER_RE = re.compile(r"(?P<base>[0-9]+(?:\.[0-9]+)?)(?P<op>[eE]|\^|\*\*)(?P<exp>[+-]?[0-9]+)")
 _NUMERAL_RE = re.compile(
     r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]{1,3}(?:[\u00a0\u202f][0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+"
 )
@@ -366,9 +370,15 @@ def _start_digits(seq: _Seq, k: int, currency: bool) -> _Acc | None:
     """A numeral and what is glued to its right: a scale ("1.2bn"), a unit ("5kg"), or
     something that makes it no quantity at all ("15th", "1990s", "10am", "5G")."""
     numeral = seq.toks[k].text
-    if not _NUMERAL_RE.fullmatch(numeral):
+    if _POWER_RE.fullmatch(numeral):
+        value = _power_value(numeral)
+        if value is None:
+            return None  # "10^400": no float holds it, and 10 and 400 it is not
+    elif not _NUMERAL_RE.fullmatch(numeral):
         return None  # "3.5.1", "1,2": versions, lists, decimal commas
-    acc = _Acc(k + 1, 0.0, float(re.sub(r"[,\u00a0\u202f]", "", numeral)), "digit", digits=True)
+    else:
+        value = float(re.sub(r"[,\u00a0\u202f]", "", numeral))
+    acc = _Acc(k + 1, 0.0, value, "digit", digits=True)
     suffix = seq.tok(k + 1)
     if suffix is None or suffix.kind != "word" or not seq.glued(k + 1):
         return acc
@@ -378,6 +388,17 @@ def _start_digits(seq: _Seq, k: int, currency: bool) -> _Acc | None:
         return replace(acc, end=k + 2, total=acc.cur * scale, cur=0.0, last="scale", big=scale, mult=scale)
     unit = _GLUED_UNITS.get(suffix.text)
     return replace(acc, end=k + 2, last="unit", glued_unit=unit) if unit else None
+
+
+def _power_value(numeral: str) -> float | None:
+    """The value of "1e308" or "10^6", or None when it is not a finite float."""
+    m = _POWER_RE.fullmatch(numeral)
+    base, exp = float(m["base"]), int(m["exp"])
+    try:
+        value = float(numeral) if m["op"] in "eE" else base**exp
+    except (OverflowError, ZeroDivisionError):
+        return None
+    return value if math.isfinite(value) else None
 
 
 def _word_kind(word: str | None) -> str | None:

@@ -58,6 +58,33 @@ def split_units(text: str, wrap_min_words: int = DEFAULTS.extract.wrap_min_words
     return units
 
 
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s")
+_SPACE = re.compile(r"\s")
+
+
+def cut_long(unit: Unit, max_chars: int = DEFAULTS.extract.max_unit_chars) -> list[Unit]:
+    """`unit` as pieces of at most `max_chars`, cut after a sentence end where one is in the
+    second half of a piece, else at a space, else mid-token.
+
+    spaCy refuses texts over 1,000,000 characters and its memory grows with the text it parses
+    at once (a 300,000-character line took 1.5 GB), so no unit it sees is longer than this.
+    """
+    if len(unit.text) <= max_chars:
+        return [unit]
+    text, pieces, start = unit.text, [], 0
+    while len(text) - start > max_chars:
+        window = text[start : start + max_chars]
+        ends = [m.end() for m in _SENTENCE_END.finditer(window, max_chars // 2)]
+        spaces = [m.end() for m in _SPACE.finditer(window, 1)]
+        cut = start + (ends[-1] if ends else spaces[-1] if spaces else max_chars)
+        pieces.append(Unit(unit.start + start, text[start:cut].rstrip(), False))
+        start = cut
+        while start < len(text) and text[start].isspace():
+            start += 1
+    pieces.append(Unit(unit.start + start, text[start:].rstrip(), False))
+    return [p for p in pieces if p.text]
+
+
 def _title_case(line: str) -> bool:
     words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)

@@ -51,6 +51,8 @@ def read_baseline(path: Path) -> frozenset[str]:
         raise InputError(f"cannot read baseline {path}: {getattr(exc, 'strerror', None) or exc}") from None
     except json.JSONDecodeError as exc:
         raise InputError(f"baseline {path} is not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    except RecursionError:
+        raise InputError(f"baseline {path} is nested too deeply to be a baseline") from None
     if not isinstance(doc, dict) or doc.get("version") != BASELINE_VERSION:
         raise InputError(f"baseline {path}: expected a JSON object with version {BASELINE_VERSION}")
     entries = doc.get("findings")

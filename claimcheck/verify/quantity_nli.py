@@ -54,11 +54,16 @@ def check_pairs(
 
 
 def _extract(texts: Sequence[str], batch_size: int) -> Iterable[list[Quantity]]:
+    """The figures of each text; one over extract.max_unit_chars is parsed in pieces, as
+    extract_claims does, so an NLI file with a giant premise cannot crash spaCy (E088)."""
     from claimcheck.extract.claims import quantities
     from claimcheck.extract.nlp import get_nlp
+    from claimcheck.extract.segment import Unit, cut_long
 
-    for doc in get_nlp().pipe(texts, batch_size=batch_size):
-        yield [q for sent in doc.sents for q in quantities(sent)]
+    pieces = [[u.text for u in cut_long(Unit(0, t, False))] for t in texts]
+    docs = iter(get_nlp().pipe([p for ps in pieces for p in ps], batch_size=batch_size))
+    for ps in pieces:
+        yield [q for _ in ps for sent in next(docs).sents for q in quantities(sent)]
 
 
 def compare_quantities(premise: Sequence[Quantity], hypothesis: Sequence[Quantity]) -> QuantityVerdict | None:
