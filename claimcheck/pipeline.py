@@ -68,14 +68,17 @@ class Pipeline:
         use_cache: bool = True,
         on_stage: StageHook | None = None,
     ) -> Pipeline:
-        """The shipped pipeline: the named (or default) NLI model behind the verdict cache.
+        """The shipped pipeline: the named (or default) NLI model behind the verdict cache, loaded
+        only when a pair misses the cache.
 
         `cache_dir` None means the default cache folder; `use_cache=False` reads and writes none.
         """
         model = (
             None
             if no_nli
-            else load_nli(nli_model, precision=precision, max_length=settings.verify.nli_max_length)
+            else load_nli(
+                nli_model, precision=precision, max_length=settings.verify.nli_max_length, lazy=True
+            )
         )
         where = (Path(cache_dir) if cache_dir is not None else default_cache_dir()) if use_cache else None
         return cls(settings, cached(model, where), on_stage=on_stage)
