@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Protocol
 
@@ -32,9 +33,16 @@ NO_NLI_NOTE = "No NLI model available: only quantity and date claims were checke
 
 
 class Extractor(Protocol):
-    """Documents to claims (claimcheck.extract.claims.extract_claims is the shipped one)."""
+    """Documents to claims (claimcheck.extract.claims.extract_claims is the shipped one);
+    `progress(done, total)` is told as documents are done."""
 
-    def __call__(self, docs: Sequence[Document], settings: ExtractSettings, /) -> list[Claim]: ...
+    def __call__(
+        self,
+        docs: Sequence[Document],
+        settings: ExtractSettings,
+        /,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> list[Claim]: ...
 
 
 class Embedder(Protocol):
@@ -43,9 +51,10 @@ class Embedder(Protocol):
     def __call__(self, texts: Sequence[str], batch_size: int, /) -> np.ndarray: ...
 
 
-# Called as each stage starts, with its name ("extract", "align", "verify") and the number of
-# items it will work through, so a front end can show progress without the core knowing how.
-StageHook = Callable[[str, int], None]
+# Called as the stages work, with the stage's name ("extract", "align", "verify"), the items done
+# and the items it has (documents, claims, pairs): (stage, 0, n) as it starts, (stage, n, n) as it
+# ends, and in between where the stage can tell. A front end shows progress; the core knows not how.
+StageHook = Callable[[str, int, int], None]
 
 
 @dataclass
@@ -84,16 +93,23 @@ class Pipeline:
         return cls(settings, cached(model, where), on_stage=on_stage)
 
     def extract(self, docs: Sequence[Document]) -> list[Claim]:
-        self._stage("extract", len(docs))
-        return self.extractor(docs, self.settings.extract)
+        self._stage("extract", 0, len(docs))
+        progress = None if self.on_stage is None else partial(self.on_stage, "extract")
+        claims = self.extractor(docs, self.settings.extract, progress=progress)
+        self._stage("extract", len(docs), len(docs))
+        return claims
 
     def align(self, claims: Sequence[Claim]) -> list[Pair]:
-        self._stage("align", len(claims))
-        return align(claims, self.settings.align, self.embedder)
+        self._stage("align", 0, len(claims))
+        pairs = align(claims, self.settings.align, self.embedder)
+        self._stage("align", len(claims), len(claims))
+        return pairs
 
     def verify(self, pairs: Sequence[Pair]) -> list[Verdict]:
-        self._stage("verify", len(pairs))
-        return check_pairs(pairs, self.nli, self.settings)
+        self._stage("verify", 0, len(pairs))
+        verdicts = check_pairs(pairs, self.nli, self.settings)
+        self._stage("verify", len(pairs), len(pairs))
+        return verdicts
 
     def run(self, docs: Sequence[Document]) -> Result:
         """Every stage over `docs`, timed, into one Result."""
@@ -139,6 +155,6 @@ class Pipeline:
         """Load the corpus as `claimcheck check` does, then run."""
         return self.run(load_corpus(paths, include, exclude, max_bytes=self.settings.load.max_bytes))
 
-    def _stage(self, name: str, items: int) -> None:
+    def _stage(self, name: str, done: int, total: int) -> None:
         if self.on_stage is not None:
-            self.on_stage(name, items)
+            self.on_stage(name, done, total)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
 import warnings
 from enum import StrEnum
@@ -35,6 +36,10 @@ app.add_typer(eval_app, name="eval")
 # Built from the renderer registry and the gate policy, so a flag and a config key accept the same values.
 Format = StrEnum("Format", {name: name for name in FORMATS})
 Gate = StrEnum("Gate", {name: name for name in FAIL_ON})
+
+
+class Show(StrEnum):
+    agreements = "agreements"
 
 
 class ExtractFormat(StrEnum):
@@ -104,6 +109,10 @@ def check(
     max_bytes: int | None = typer.Option(
         None, "--max-bytes", help="skip (with a warning) files larger than this (default: load.max_bytes)"
     ),
+    show: list[Show] | None = typer.Option(
+        None, "--show", help="also list these in the table, md and html reports (they are counted anyway)"
+    ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar on stderr"),
 ) -> None:
     """Check a corpus for claims that agree or conflict across sources.
 
@@ -111,13 +120,14 @@ def check(
 
     Exit codes: 0 nothing reached the gate, 1 a finding did, 2 a usage or input error.
     """
+    from claimcheck.cli.progress import progress_bar
     from claimcheck.gate.baseline import apply_baseline, read_baseline
     from claimcheck.gate.baseline import write_baseline as save_baseline
     from claimcheck.gate.config import discover_config
     from claimcheck.gate.policy import exit_code
     from claimcheck.infra.load import load_corpus
     from claimcheck.pipeline import Pipeline
-    from claimcheck.report import render
+    from claimcheck.report import ReportOptions, render
 
     warnings.showwarning = _warn_line
     try:
@@ -131,14 +141,16 @@ def check(
         accepted = read_baseline(baseline) if baseline else None  # a bad baseline fails before the slow part
         limit = max_bytes or cfg.settings.load.max_bytes
         docs = load_corpus(paths, include or cfg.include, exclude or cfg.exclude, max_bytes=limit)
-        pipeline = Pipeline.build(
-            settings=cfg.settings,
-            nli_model=nli_model or cfg.nli_model,
-            no_nli=no_nli,
-            cache_dir=cache_dir or cfg.cache_dir,
-            use_cache=not no_cache,
-        )
-        result = pipeline.run(docs)
+        with progress_bar(quiet, cfg.settings.report.progress_delay) as on_stage:
+            pipeline = Pipeline.build(
+                settings=cfg.settings,
+                nli_model=nli_model or cfg.nli_model,
+                no_nli=no_nli,
+                cache_dir=cache_dir or cfg.cache_dir,
+                use_cache=not no_cache,
+                on_stage=on_stage,
+            )
+            result = pipeline.run(docs)
         if accepted is not None:
             result, stale = apply_baseline(result, accepted, str(baseline))
             if stale:
@@ -146,7 +158,13 @@ def check(
         if write_baseline:
             save_baseline(write_baseline, result)
             result, _ = apply_baseline(result, frozenset(f.id for f in result.findings), str(write_baseline))
-        write_output(render(str(format or cfg.format or "table"), result), output)
+        terminal = output is None and sys.stdout.isatty()
+        options = ReportOptions(
+            show_agreements=Show.agreements in (show or []),
+            width=shutil.get_terminal_size().columns if terminal else cfg.settings.report.table_width,
+            styled=terminal,
+        )
+        write_output(render(str(format or cfg.format or "table"), result, options), output)
     except (InputError, OSError) as exc:
         fail(str(exc))
     threshold = next(x for x in (min_confidence, cfg.min_confidence, 0.0) if x is not None)

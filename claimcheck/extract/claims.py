@@ -8,7 +8,7 @@ the offsets of its evidence (the sentence or headline it came from) in its docum
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -75,17 +75,27 @@ REPORTING_VERBS = {
 }
 
 
-def extract_claims(docs: Sequence[Document], settings: ExtractSettings = DEFAULTS.extract) -> list[Claim]:
-    """All claims of all documents, in document order; spaCy runs once over every unit."""
+def extract_claims(
+    docs: Sequence[Document],
+    settings: ExtractSettings = DEFAULTS.extract,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[Claim]:
+    """All claims of all documents, in document order; spaCy runs once over every unit.
+
+    `progress(done, total)` is called as each document's last unit is parsed (a progress bar).
+    """
     jobs = [(doc, unit) for doc in docs for unit in split_units(doc.text, settings.wrap_min_words)]
     claims: list[Claim] = []
     nlp = get_nlp()
-    for (doc, unit), parsed in zip(
-        jobs, nlp.pipe([u.text for _, u in jobs], batch_size=settings.parse_batch_size), strict=True
-    ):
+    done = 0
+    parsed_units = nlp.pipe([u.text for _, u in jobs], batch_size=settings.parse_batch_size)
+    for i, ((doc, unit), parsed) in enumerate(zip(jobs, parsed_units, strict=True)):
         sents = [parsed[:]] if unit.is_line else list(parsed.sents)
         for sent in sents:
             claims += sentence_claims(doc, sent, unit.start, settings)
+        if progress is not None and (i + 1 == len(jobs) or jobs[i + 1][0] is not doc):
+            done += 1
+            progress(done, len(docs))
     return _with_ids(claims)
 
 
