@@ -58,11 +58,8 @@ def render_table(result: Result, options: ReportOptions = DEFAULT_OPTIONS) -> st
     if agreements and options.show_agreements:
         console.print(_table(agreements, "agreement", baseline, settings.cell_chars))
     elif agreements:
-        console.print(
-            Text(
-                f"{plural(len(agreements), 'agreeing pair')} of sentences not shown (--show agreements lists them)."
-            )
-        )
+        hidden = plural(len(agreements), "agreeing pair")
+        console.print(Text(f"{hidden} of sentences not shown (--show agreements lists them)."))
     return buf.getvalue()
 
 
