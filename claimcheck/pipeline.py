@@ -17,7 +17,8 @@ from typing import Protocol
 
 import numpy as np
 
-from claimcheck.align.embed import embed
+from claimcheck.align.embed import embed, encoder_id
+from claimcheck.align.embed_cache import EMBEDDING_FILE, CachedEmbedder
 from claimcheck.align.slots import align
 from claimcheck.core.result import Result
 from claimcheck.core.settings import DEFAULTS, ExtractSettings, Settings
@@ -78,9 +79,9 @@ class Pipeline:
         on_stage: StageHook | None = None,
     ) -> Pipeline:
         """The shipped pipeline: the named (or default) NLI model behind the verdict cache, loaded
-        only when a pair misses the cache.
+        only when a pair misses it, and the sentence encoder behind the embedding cache.
 
-        `cache_dir` None means the default cache folder; `use_cache=False` reads and writes none.
+        `cache_dir` None means the default cache folder; `use_cache=False` reads and writes neither.
         """
         model = (
             None
@@ -90,7 +91,8 @@ class Pipeline:
             )
         )
         where = (Path(cache_dir) if cache_dir is not None else default_cache_dir()) if use_cache else None
-        return cls(settings, cached(model, where), on_stage=on_stage)
+        embedder = embed if where is None else CachedEmbedder(embed, encoder_id(), where / EMBEDDING_FILE)
+        return cls(settings, cached(model, where), embedder=embedder, on_stage=on_stage)
 
     def extract(self, docs: Sequence[Document]) -> list[Claim]:
         self._stage("extract", 0, len(docs))
