@@ -121,7 +121,16 @@ def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def _agreements(result, found: list[Row], docs, labels, baseline: bool, options, limit: int) -> str:
+def _agreements(
+    result: Result,
+    found: list[Row],
+    docs: dict[str, Document],
+    labels: dict[str, str],
+    baseline: bool,
+    options: ReportOptions,
+    limit: int,
+) -> str:
+    """The agreements' count; with --show agreements, their overview and cards folded away."""
     if not found:
         return "<p>None.</p>\n"
     counted = f"{plural(len(found), 'pair')} of sentences agree"

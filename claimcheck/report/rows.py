@@ -135,7 +135,9 @@ def figure(claim: Claim) -> str | None:
     return claim.quantity.text if claim.quantity is not None else claim.date_text
 
 
-def disagreeing_sources(row_list: list[Row], top: int = DEFAULTS.report.top_source_pairs) -> list[tuple]:
+def disagreeing_sources(
+    row_list: list[Row], top: int = DEFAULTS.report.top_source_pairs
+) -> list[tuple[tuple[str, ...], int]]:
     """The `top` pairs of source labels with the most conflicting rows: [((a, b), count), ...]."""
     pairs: Counter[tuple[str, ...]] = Counter()
     for r in row_list:
