@@ -23,9 +23,10 @@ if TYPE_CHECKING:
     from claimcheck.core.result import Result
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
-# "@name" in a pull-request comment notifies that user; a zero-width joiner after "@" shows the
-# same text and links no one.
-_MENTION = re.compile(r"@(?=\w)")
+# "@name" in a pull-request comment notifies that user (GitHub only reads an "@" that follows no
+# letter or digit, so "a@b.org" and "model@1f2e" are no mentions); a zero-width joiner after the
+# "@" shows the same text and links no one.
+_MENTION = re.compile(r"(?<!\w)@(?=\w)")
 _ZWJ = "\u200d"
 
 
