@@ -102,8 +102,11 @@ class Pipeline:
         return claims
 
     def align(self, claims: Sequence[Claim]) -> list[Pair]:
+        """Candidate pairs; without an NLI model plain claims are left out, since only NLI could
+        decide their pairs: they are neither embedded nor searched."""
         self._stage("align", 0, len(claims))
-        pairs = align(claims, self.settings.align, self.embedder)
+        checkable = claims if self.nli is not None else [c for c in claims if c.kind != "other"]
+        pairs = align(checkable, self.settings.align, self.embedder)
         self._stage("align", len(claims), len(claims))
         return pairs
 
