@@ -102,11 +102,8 @@ class Pipeline:
         return claims
 
     def align(self, claims: Sequence[Claim]) -> list[Pair]:
-        """Candidate pairs; without an NLI model plain claims are left out, since only NLI could
-        decide their pairs: they are neither embedded nor searched."""
         self._stage("align", 0, len(claims))
-        checkable = claims if self.nli is not None else [c for c in claims if c.kind != "other"]
-        pairs = align(checkable, self.settings.align, self.embedder)
+        pairs = align(claims, self.settings.align, self.embedder)
         self._stage("align", len(claims), len(claims))
         return pairs
 
@@ -123,7 +120,8 @@ class Pipeline:
         claims = self.extract(docs)
         timings["extract"] = time.perf_counter() - t
         t = time.perf_counter()
-        pairs = self.align(claims)
+        # Only NLI decides plain claims: without a model they are neither embedded nor searched.
+        pairs = self.align(claims if self.nli is not None else [c for c in claims if c.kind != "other"])
         timings["align"] = time.perf_counter() - t
         t = time.perf_counter()
         verdicts = self.verify(pairs)
