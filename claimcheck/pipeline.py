@@ -11,12 +11,14 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Protocol
 
 import numpy as np
 
-from claimcheck.align.embed import embed
+from claimcheck.align.embed import embed, encoder_id
+from claimcheck.align.embed_cache import EMBEDDING_FILE, CachedEmbedder
 from claimcheck.align.slots import align
 from claimcheck.core.result import Result
 from claimcheck.core.settings import DEFAULTS, ExtractSettings, Settings
@@ -33,9 +35,16 @@ NO_NLI_NOTE = "No NLI model available: only quantity and date claims were checke
 
 
 class Extractor(Protocol):
-    """Documents to claims (claimcheck.extract.claims.extract_claims is the shipped one)."""
+    """Documents to claims (claimcheck.extract.claims.extract_claims is the shipped one);
+    `progress(done, total)` is told as documents are done."""
 
-    def __call__(self, docs: Sequence[Document], settings: ExtractSettings, /) -> list[Claim]: ...
+    def __call__(
+        self,
+        docs: Sequence[Document],
+        settings: ExtractSettings,
+        /,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> list[Claim]: ...
 
 
 class Embedder(Protocol):
@@ -44,9 +53,10 @@ class Embedder(Protocol):
     def __call__(self, texts: Sequence[str], batch_size: int, /) -> np.ndarray: ...
 
 
-# Called as each stage starts, with its name ("extract", "align", "verify") and the number of
-# items it will work through, so a front end can show progress without the core knowing how.
-StageHook = Callable[[str, int], None]
+# Called as the stages work, with the stage's name ("extract", "align", "verify"), the items done
+# and the items it has (documents, claims, pairs): (stage, 0, n) as it starts, (stage, n, n) as it
+# ends, and in between where the stage can tell. A front end shows progress; the core knows not how.
+StageHook = Callable[[str, int, int], None]
 
 
 @dataclass
@@ -69,7 +79,8 @@ class Pipeline:
         use_cache: bool = True,
         on_stage: StageHook | None = None,
     ) -> Pipeline:
-        """The shipped pipeline: the named (or default) NLI model behind the verdict cache.
+        """The shipped pipeline: the named (or default) NLI model behind the verdict cache, loaded
+        only when a pair misses it, and the sentence encoder behind the embedding cache.
 
         `cache_dir` None means the default cache folder; `use_cache=False` reads and writes none.
         Without a usable model this raises ModelError (exit 2 in the CLI) unless `no_nli`: a
@@ -78,22 +89,32 @@ class Pipeline:
         model = (
             None
             if no_nli
-            else load_nli(nli_model, precision=precision, max_length=settings.verify.nli_max_length)
+            else load_nli(
+                nli_model, precision=precision, max_length=settings.verify.nli_max_length, lazy=True
+            )
         )
         where = (Path(cache_dir) if cache_dir is not None else default_cache_dir()) if use_cache else None
-        return cls(settings, cached(model, where), on_stage=on_stage)
+        embedder = embed if where is None else CachedEmbedder(embed, encoder_id(), where / EMBEDDING_FILE)
+        return cls(settings, cached(model, where), embedder=embedder, on_stage=on_stage)
 
     def extract(self, docs: Sequence[Document]) -> list[Claim]:
-        self._stage("extract", len(docs))
-        return self.extractor(docs, self.settings.extract)
+        self._stage("extract", 0, len(docs))
+        progress = None if self.on_stage is None else partial(self.on_stage, "extract")
+        claims = self.extractor(docs, self.settings.extract, progress=progress)
+        self._stage("extract", len(docs), len(docs))
+        return claims
 
     def align(self, claims: Sequence[Claim]) -> list[Pair]:
-        self._stage("align", len(claims))
-        return align(claims, self.settings.align, self.embedder)
+        self._stage("align", 0, len(claims))
+        pairs = align(claims, self.settings.align, self.embedder)
+        self._stage("align", len(claims), len(claims))
+        return pairs
 
     def verify(self, pairs: Sequence[Pair]) -> list[Verdict]:
-        self._stage("verify", len(pairs))
-        return check_pairs(pairs, self.nli, self.settings)
+        self._stage("verify", 0, len(pairs))
+        verdicts = check_pairs(pairs, self.nli, self.settings)
+        self._stage("verify", len(pairs), len(pairs))
+        return verdicts
 
     def run(self, docs: Sequence[Document]) -> Result:
         """Every stage over `docs`, timed, into one Result."""
@@ -102,7 +123,8 @@ class Pipeline:
         claims = self.extract(docs)
         timings["extract"] = time.perf_counter() - t
         t = time.perf_counter()
-        pairs = self.align(claims)
+        # Only NLI decides plain claims: without a model they are neither embedded nor searched.
+        pairs = self.align(claims if self.nli is not None else [c for c in claims if c.kind != "other"])
         timings["align"] = time.perf_counter() - t
         t = time.perf_counter()
         verdicts = self.verify(pairs)
@@ -139,6 +161,6 @@ class Pipeline:
         """Load the corpus as `claimcheck check` does, then run."""
         return self.run(load_corpus(paths, include, exclude, max_bytes=self.settings.load.max_bytes))
 
-    def _stage(self, name: str, items: int) -> None:
+    def _stage(self, name: str, done: int, total: int) -> None:
         if self.on_stage is not None:
-            self.on_stage(name, items)
+            self.on_stage(name, done, total)

@@ -110,3 +110,13 @@ def memo_pipeline():
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(Pipeline, "run", run)
         yield
+
+
+def sentence_pairs(report: dict, verdict: str) -> set[tuple]:
+    """The distinct pairs of sentences (document, start, end) behind the findings with `verdict`."""
+    by_id = {c["id"]: c for c in report["claims"]}
+    return {
+        tuple(sorted({(by_id[c]["doc_id"], by_id[c]["start"], by_id[c]["end"]) for c in f["claim_ids"]}))
+        for f in report["findings"]
+        if f["verdict"] == verdict
+    }

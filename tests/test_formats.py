@@ -17,7 +17,7 @@ from claimcheck.cli.app import app
 from claimcheck.report import FORMATS, RENDERERS
 from claimcheck.report.locate import position
 from claimcheck.report.machine import CSV_COLUMNS
-from tests.conftest import copy_seeds
+from tests.conftest import copy_seeds, sentence_pairs
 
 pytestmark = pytest.mark.usefixtures("memo_pipeline")
 runner = CliRunner()
@@ -110,19 +110,40 @@ def test_csv_has_stable_columns_and_a_row_per_finding_and_claim(reports, report)
         assert r["text"] == by_id[r["claim_id"]]["text"] and int(r["start"]) == by_id[r["claim_id"]]["start"]
 
 
-def test_markdown_puts_new_contradictions_first_and_escapes_documents(reports, report) -> None:
+def test_markdown_opens_with_the_counts_and_lists_one_row_per_sentence_pair(reports, report) -> None:
     md = reports["md"]
     n = len(contradictions(report))
-    assert md.startswith(f"## claimcheck: {n} new contradictions\n")
-    assert md.index("### Contradictions") < md.index("### Agreements") < md.index("<details>")
-    for f in contradictions(report):
-        assert f"| **new** | `{f['id']}` |" in md
+    assert md.startswith(f"## claimcheck: {n} contradictions\n")
+    assert "Sources that disagree most: **900\\_injected** and " in md
+    section = md[md.index("### Contradictions") : md.index("### Agreements")]
+    rows = [line for line in section.splitlines() if line.startswith("| ") and line[2].isdigit()]
+    assert len(rows) == len(sentence_pairs(report, "contradiction"))
+    assert "**22**" in section and "**12**" in section  # the conflicting figures, in bold
+    assert "new" not in md.lower().replace("news", "")  # no baseline in use: nothing is "new"
+    agreeing = len(sentence_pairs(report, "agreement"))
+    assert f"{agreeing} pairs of sentences agree (`--show agreements` lists them)" in md
     assert "<script>" not in md and "&lt;script&gt;alert(1)&lt;/script&gt;" in md
 
 
-def test_table_names_every_finding(reports, report) -> None:
-    assert all(f["id"] in reports["table"] for f in report["findings"])
-    assert "<script>alert(1)</script>" in reports["table"]  # a terminal shows the text as is
+def test_table_is_a_summary_then_contradictions_in_words(reports, report) -> None:
+    table = reports["table"]
+    assert table.startswith(f"claimcheck: 6 documents, {len(report['claims'])} claims")
+    assert "Sources that disagree most: 900_injected and " in table
+    assert "<script>alert(1)</script>" in table  # a terminal shows the text as is
+    assert "(30, inf)" not in table and "over 30 and 22 do not overlap" in table  # in words
+    assert "[" not in table.replace("[31m", "")  # no offsets, no interval notation
+    assert "baseline" not in table and " new " not in table
+    assert "agreeing pairs of sentences not shown (--show agreements lists them)" in table
+    assert all(len(line) <= 120 for line in table.splitlines())  # report.table_width off a terminal
+
+
+def test_show_agreements_lists_them(workdir: Path, report: dict) -> None:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(workdir)
+        res = runner.invoke(app, ["check", "corpus", "--no-nli", "--show", "agreements"])
+    assert res.exit_code == 1
+    assert f"Agreements ({len(sentence_pairs(report, 'agreement'))})" in res.stdout
+    assert "not shown" not in res.stdout
 
 
 @pytest.fixture(scope="module")

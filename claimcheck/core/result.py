@@ -23,6 +23,7 @@ class Result:
     timings: dict[str, float] = field(default_factory=dict)
     model: str | None = None
     settings: dict = field(default_factory=dict)  # Settings.overrides(): what differs from the defaults
+    baseline: str | None = None  # the baseline file applied, if any: only then is a finding "new"
 
     def claim(self, claim_id: str) -> Claim:
         return self._by_id()[claim_id]

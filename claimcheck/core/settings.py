@@ -103,11 +103,16 @@ class LoadSettings:
 
 @dataclass(frozen=True)
 class ReportSettings:
-    cell_chars: int = knob(160, "table cells are shortened to this with an ellipsis")
+    cell_chars: int = knob(
+        240, "longer sentences are shortened around their conflicting figures, at word boundaries"
+    )
     table_width: int = knob(120, "table width when the output is not a terminal")
     stale_temp_seconds: int = knob(
         3600, "a report's temporary file older than this was left by a killed run: removed"
     )
+    label_chars: int = knob(30, "a source labelled by its first line keeps this much of it")
+    top_source_pairs: int = knob(3, "pairs of sources named in the summary as disagreeing most")
+    progress_delay: float = knob(2.0, "seconds a run goes before its progress bar appears on a terminal")
 
 
 SECTIONS = {

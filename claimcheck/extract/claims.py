@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -76,11 +76,16 @@ REPORTING_VERBS = {
 }
 
 
-def extract_claims(docs: Sequence[Document], settings: ExtractSettings = DEFAULTS.extract) -> list[Claim]:
+def extract_claims(
+    docs: Sequence[Document],
+    settings: ExtractSettings = DEFAULTS.extract,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[Claim]:
     """All claims of all documents, in document order; spaCy runs once over every unit.
 
     Lines over `max_unit_chars` are parsed in pieces (with a warning naming the document), and
     batches hold at most `parse_batch_chars`, so memory stays bounded whatever the input.
+    `progress(done, total)` is called as each document's last unit is parsed (a progress bar).
     """
     jobs = []
     for doc in docs:
@@ -95,10 +100,15 @@ def extract_claims(docs: Sequence[Document], settings: ExtractSettings = DEFAULT
             )
         jobs += [(doc, piece) for u in units for piece in cut_long(u, settings.max_unit_chars)]
     claims: list[Claim] = []
-    for (doc, unit), parsed in zip(jobs, _parse([u.text for _, u in jobs], settings), strict=True):
+    done = 0
+    parsed_units = _parse([u.text for _, u in jobs], settings)
+    for i, ((doc, unit), parsed) in enumerate(zip(jobs, parsed_units, strict=True)):
         sents = [parsed[:]] if unit.is_line else list(parsed.sents)
         for sent in sents:
             claims += sentence_claims(doc, sent, unit.start, settings)
+        if progress is not None and (i + 1 == len(jobs) or jobs[i + 1][0] is not doc):
+            done += 1
+            progress(done, len(docs))
     return _with_ids(claims)
 
 

@@ -78,4 +78,4 @@ def apply_baseline(result: Result, accepted: frozenset[str], source: str) -> tup
         else None
     )
     notes = [*result.notes, note] if note else list(result.notes)
-    return replace(result, findings=findings, notes=notes), note
+    return replace(result, findings=findings, notes=notes, baseline=source), note

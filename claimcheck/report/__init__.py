@@ -9,13 +9,13 @@ from claimcheck.report import table, machine, md, html, sarif  # noqa: F401  (ea
 
 # isort: on
 from claimcheck.core.result import Result
-from claimcheck.report.registry import RENDERERS, Renderer
+from claimcheck.report.registry import DEFAULT_OPTIONS, RENDERERS, Renderer, ReportOptions
 
 FORMATS = tuple(RENDERERS)
 
-__all__ = ["FORMATS", "RENDERERS", "Renderer", "render"]
+__all__ = ["FORMATS", "RENDERERS", "Renderer", "ReportOptions", "render"]
 
 
-def render(fmt: str, result: Result) -> str:
+def render(fmt: str, result: Result, options: ReportOptions = DEFAULT_OPTIONS) -> str:
     """The report of `result` in format `fmt` (one of FORMATS)."""
-    return RENDERERS[fmt](result)
+    return RENDERERS[fmt](result, options)

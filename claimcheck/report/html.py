@@ -1,4 +1,7 @@
-"""One self-contained HTML page: summary, findings list, and each finding's sources side by side.
+"""One self-contained HTML page, in the table's order: the counts and the sources that disagree
+most, contradictions strongest first (one overview row per pair of sentences, the conflicting
+figures in <mark>), then each finding's sources side by side in their paragraphs; agreements
+are counted, and listed only with `--show agreements`.
 
 No scripts and no external assets, so the file can be attached to a CI run, mailed or opened
 offline. Every piece of document text goes through html.escape, and a Content-Security-Policy
@@ -12,8 +15,19 @@ from typing import TYPE_CHECKING
 
 from claimcheck._version import __version__
 from claimcheck.report.locate import position
-from claimcheck.report.registry import register
+from claimcheck.report.registry import DEFAULT_OPTIONS, ReportOptions, register
+from claimcheck.report.rows import (
+    Row,
+    Side,
+    disagreeing_sources,
+    excerpt,
+    figure,
+    report_settings,
+    rows,
+    source_labels,
+)
 from claimcheck.report.summary import plural, summarize
+from claimcheck.report.words import in_words
 
 if TYPE_CHECKING:
     from claimcheck.core.result import Result
@@ -55,7 +69,8 @@ td.num { text-align: right; white-space: nowrap; }
                      font-size: 13px; overflow-wrap: anywhere; }
 .source blockquote { margin: 0; padding: 8px 10px; white-space: pre-wrap; overflow-wrap: anywhere; }
 .claim { margin: 0; padding: 0 10px 8px; color: var(--grey); font-size: 13px; }
-mark { background: #ffe38a; padding: 1px 0; border-bottom: 2px solid #e0a800; }
+mark { background: #ffe38a; padding: 1px 0; border-bottom: 2px solid #e0a800; font-weight: 600; }
+.span { background: #f3f0d8; }
 code { font: 13px ui-monospace, SFMono-Regular, Menlo, monospace; white-space: nowrap; }
 figcaption code { white-space: normal; }
 details > summary { cursor: pointer; font-weight: 600; margin: 0 0 12px; }
@@ -64,31 +79,38 @@ footer { color: var(--grey); font-size: 13px; margin-top: 32px; }
 
 
 @register("html")
-def render_html(result: Result) -> str:
+def render_html(result: Result, options: ReportOptions = DEFAULT_OPTIONS) -> str:
     docs = {d.id: d for d in result.documents}
+    settings = report_settings(result)
+    labels = source_labels(result.documents, settings.label_chars)
     summary = summarize(result)
-    contradictions = [f for f in result.findings if f.verdict == "contradiction"]
-    agreements = [f for f in result.findings if f.verdict == "agreement"]
+    contradictions = rows(result, "contradiction")
+    agreements = rows(result, "agreement")
+    baseline = result.baseline is not None
+    worst = disagreeing_sources(contradictions, settings.top_source_pairs)
+    title = plural(summary.new_contradictions if baseline else summary.contradictions, "contradiction")
+    facts = f" on {plural(len(contradictions), 'pair')} of sentences" if contradictions else ""
+    cards = [f for r in contradictions for f in r.findings]
     parts = [
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n',
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n',
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
-        f"<title>claimcheck: {plural(summary.new_contradictions, 'new contradiction')}</title>\n",
+        f"<title>claimcheck: {'new ' if baseline else ''}{title}</title>\n",
         f"<style>{_CSS}</style>\n</head>\n<body>\n<header>\n<h1>claimcheck report</h1>\n",
-        f'<p class="summary">{_e(summary.line())}</p>\n',
-        *(f'<p class="note">{_e(note)}</p>\n' for note in result.notes),
-        "</header>\n<h2>Findings</h2>\n",
-        _overview(result, result.findings) if result.findings else "<p>No findings.</p>\n",
-        f"<h2>Contradictions ({len(contradictions)})</h2>\n",
-        "".join(_finding(result, f, docs) for f in contradictions) or "<p>None.</p>\n",
-        f"<h2>Agreements ({len(agreements)})</h2>\n",
+        f'<p class="summary">{_e(summary.line(facts))}</p>\n',
         (
-            f"<details>\n<summary>Show {plural(len(agreements), 'agreement')}</summary>\n"
-            + "".join(_finding(result, f, docs) for f in agreements)
-            + "</details>\n"
-            if agreements
-            else "<p>None.</p>\n"
+            '<p class="summary">Sources that disagree most: '
+            + "; ".join(f"<strong>{_e(a)}</strong> and <strong>{_e(b)}</strong> ({n})" for (a, b), n in worst)
+            + "</p>\n"
+            if worst
+            else ""
         ),
+        *(f'<p class="note">{_e(note)}</p>\n' for note in result.notes),
+        f"</header>\n<h2>Contradictions ({len(contradictions)})</h2>\n",
+        _overview(contradictions, baseline, settings.cell_chars) if contradictions else "<p>None.</p>\n",
+        "".join(_finding(result, f, docs, labels, baseline) for f in cards),
+        f"<h2>Agreements ({len(agreements)})</h2>\n",
+        _agreements(result, agreements, docs, labels, baseline, options, settings.cell_chars),
         f"<footer>claimcheck {_e(__version__)} · NLI model: {_e(result.model or 'none')}</footer>\n",
         "</body>\n</html>\n",
     ]
@@ -99,57 +121,92 @@ def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def _overview(result: Result, findings: list[Finding]) -> str:
-    rows = []
-    for f in findings:
-        sources = ", ".join(sorted({result.claim(c).doc_id for c in f.claim_ids}))
-        rows.append(
-            f'<tr><td><a href="#{_e(f.id)}"><code>{_e(f.id)}</code></a></td><td>{_status(f)}</td>'
-            f'<td>{_e(f.verdict)}</td><td class="num">{f.confidence:.2f}</td><td>{_e(f.method)}</td>'
-            f"<td>{_e(sources)}</td><td>{_e(f.explanation)}</td></tr>\n"
+def _agreements(
+    result: Result,
+    found: list[Row],
+    docs: dict[str, Document],
+    labels: dict[str, str],
+    baseline: bool,
+    options: ReportOptions,
+    limit: int,
+) -> str:
+    """The agreements' count; with --show agreements, their overview and cards folded away."""
+    if not found:
+        return "<p>None.</p>\n"
+    counted = f"{plural(len(found), 'pair')} of sentences agree"
+    if not options.show_agreements:
+        return f"<p>{counted} (<code>--show agreements</code> lists them).</p>\n"
+    cards = "".join(_finding(result, f, docs, labels, baseline) for r in found for f in r.findings)
+    return f"<details>\n<summary>{counted}</summary>\n{_overview(found, baseline, limit)}{cards}</details>\n"
+
+
+def _overview(found: list[Row], baseline: bool, limit: int) -> str:
+    """One table row per pair of sentences: what each source says, figures marked, and why."""
+    out = []
+    for n, row in enumerate(found, start=1):
+        said = "<br>".join(f"<strong>{_e(s.label)}</strong>: {_highlighted(s, limit)}" for s in row.sides)
+        status = f"<td>{_status(row.new)}</td>" if baseline else ""
+        why = "<br>".join(_e(x) for x in row.explanations)
+        link = f'<a href="#{_e(row.findings[0].id)}">{n}</a>'
+        out.append(
+            f'<tr><td class="num">{link}</td>{status}<td class="num">{row.confidence:.2f}</td>'
+            f"<td>{said}</td><td>{why}</td></tr>\n"
         )
-    head = "".join(
-        f"<th>{col}</th>" for col in ("id", "status", "verdict", "confidence", "method", "sources", "why")
-    )
-    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{''.join(rows)}</tbody>\n</table>\n"
+    cols = ("#", *(("status",) if baseline else ()), "confidence", "what the sources say", "why")
+    head = "".join(f"<th>{col}</th>" for col in cols)
+    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{''.join(out)}</tbody>\n</table>\n"
 
 
-def _status(f: Finding) -> str:
-    status = "baselined" if f.baselined else "new"
+def _highlighted(side: Side, limit: int) -> str:
+    text, spans = excerpt(side.sentence, side.figures, limit)
+    out, at = [], 0
+    for start, end in spans:
+        out += [_e(text[at:start]), f"<mark>{_e(text[start:end])}</mark>"]
+        at = end
+    return "".join(out) + _e(text[at:])
+
+
+def _status(new: bool) -> str:
+    status = "new" if new else "baselined"
     return f'<span class="badge {status}">{status}</span>'
 
 
-def _finding(result: Result, f: Finding, docs: dict[str, Document]) -> str:
-    sources = "".join(_source(c, docs[c.doc_id]) for c in map(result.claim, f.claim_ids))
+def _finding(
+    result: Result, f: Finding, docs: dict[str, Document], labels: dict[str, str], baseline: bool
+) -> str:
+    """A finding's card: each claim in its paragraph, with its file position (the offsets' human form)."""
+    sources = "".join(_source(c, docs[c.doc_id], labels[c.doc_id]) for c in map(result.claim, f.claim_ids))
     return (
         f'<article class="finding {_e(f.verdict)}" id="{_e(f.id)}">\n'
-        f'<h3>{_status(f)}<span class="verdict">{_e(f.verdict)}</span><code>{_e(f.id)}</code>'
-        f'<span class="meta">{_e(f.method)} · confidence {f.confidence:.2f}</span></h3>\n'
-        f'<p class="why">{_e(f.explanation)}</p>\n<div class="sources">\n{sources}</div>\n</article>\n'
+        f'<h3>{_status(not f.baselined) if baseline else ""}<span class="verdict">{_e(f.verdict)}</span>'
+        f'<code>{_e(f.id)}</code><span class="meta">{_e(f.method)} · confidence {f.confidence:.2f}</span>'
+        "</h3>\n"
+        f'<p class="why">{_e(in_words(f.explanation, labels))}</p>\n<div class="sources">\n{sources}</div>\n'
+        "</article>\n"
     )
 
 
-def _source(claim: Claim, doc: Document) -> str:
+def _source(claim: Claim, doc: Document, label: str) -> str:
     line, column = position(doc.text, claim.start)
     span = doc.text[claim.start : claim.end]
     before, after = _context(doc.text, claim.start, claim.end)
     restated = "" if span.strip() == claim.text.strip() else f'<p class="claim">claim: {_e(claim.text)}</p>\n'
     return (
-        f'<figure class="source">\n<figcaption><strong>{_e(doc.id)}</strong> '
+        f'<figure class="source">\n<figcaption><strong>{_e(label)}</strong> '
         f"<code>{_e(doc.path)}:{line}:{column}</code></figcaption>\n"
-        f"<blockquote>{_e(before)}<mark>{_marked(claim, span)}</mark>{_e(after)}</blockquote>\n"
+        f'<blockquote>{_e(before)}<span class="span">{_marked(claim, span)}</span>{_e(after)}</blockquote>\n'
         f"{restated}</figure>\n"
     )
 
 
 def _marked(claim: Claim, span: str) -> str:
-    """The escaped span, with the quantity or date the verdict turned on in bold."""
-    key = claim.quantity.text if claim.quantity else claim.date_text
+    """The escaped span, with the quantity or date the verdict turned on marked."""
+    key = figure(claim)
     at = span.find(key) if key else -1
-    if at < 0:
+    if at < 0 or not key:
         return _e(span)
     end = at + len(key)
-    return f"{_e(span[:at])}<strong>{_e(span[at:end])}</strong>{_e(span[end:])}"
+    return f"{_e(span[:at])}<mark>{_e(span[at:end])}</mark>{_e(span[end:])}"
 
 
 def _context(text: str, start: int, end: int) -> tuple[str, str]:

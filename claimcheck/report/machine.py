@@ -9,7 +9,7 @@ import json
 
 from claimcheck.core.result import Result, finding_dict
 from claimcheck.report.locate import claim_location
-from claimcheck.report.registry import register
+from claimcheck.report.registry import DEFAULT_OPTIONS, ReportOptions, register
 
 CSV_COLUMNS = (
     "finding_id",
@@ -32,7 +32,7 @@ CSV_COLUMNS = (
 
 
 @register("json")
-def render_json(result: Result) -> str:
+def render_json(result: Result, options: ReportOptions = DEFAULT_OPTIONS) -> str:
     return json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n"
 
 
@@ -47,13 +47,16 @@ def finding_records(result: Result) -> list[dict]:
 
 
 @register("jsonl")
-def render_jsonl(result: Result) -> str:
+def render_jsonl(result: Result, options: ReportOptions = DEFAULT_OPTIONS) -> str:
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in finding_records(result))
 
 
 @register("csv")
-def render_csv(result: Result) -> str:
-    """One row per finding x claim; the columns are CSV_COLUMNS, in that order, whatever the corpus."""
+def render_csv(result: Result, options: ReportOptions = DEFAULT_OPTIONS) -> str:
+    """One row per finding x claim; the columns are CSV_COLUMNS, in that order, whatever the corpus.
+
+    Text cells that a spreadsheet would run as a formula are defused (see `spreadsheet_safe`).
+    """
     buf = io.StringIO()
     writer = csv.writer(buf)
     writer.writerow(CSV_COLUMNS)
@@ -61,5 +64,19 @@ def render_csv(result: Result) -> str:
         for claim in record["claims"]:
             row = record | claim | {"finding_id": record["id"], "claim_id": claim["id"]}
             row["baselined"] = "true" if record["baselined"] else "false"
-            writer.writerow([row[col] for col in CSV_COLUMNS])
+            writer.writerow([spreadsheet_safe(row[col]) for col in CSV_COLUMNS])
     return buf.getvalue()
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: object) -> object:
+    """A text cell starting like a formula (=, +, -, @, tab, CR) with a single quote in front.
+
+    OWASP's CSV-injection advice: a document sentence such as "=HYPERLINK(...)" would
+    otherwise run when the report is opened in a spreadsheet. Numbers are left as numbers.
+    """
+    if isinstance(cell, str) and cell.startswith(_FORMULA_START):
+        return "'" + cell
+    return cell

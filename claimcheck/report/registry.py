@@ -8,10 +8,23 @@ list has to be kept in step.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from claimcheck.core.result import Result
+from claimcheck.core.settings import DEFAULTS
 
-Renderer = Callable[[Result], str]
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """How a person wants the human formats (table, md, html); the machine formats ignore them."""
+
+    show_agreements: bool = False  # list agreements too, not only count them
+    width: int = DEFAULTS.report.table_width  # the table's width in characters
+    styled: bool = False  # terminal colours and bold in the table (only when writing to a terminal)
+
+
+DEFAULT_OPTIONS = ReportOptions()
+Renderer = Callable[[Result, ReportOptions], str]
 RENDERERS: dict[str, Renderer] = {}
 
 

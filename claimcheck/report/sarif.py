@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from claimcheck._version import __version__
 from claimcheck.report.locate import claim_location
-from claimcheck.report.registry import register
+from claimcheck.report.registry import DEFAULT_OPTIONS, ReportOptions, register
 
 if TYPE_CHECKING:
     from claimcheck.core.result import Result
@@ -43,7 +43,7 @@ RULE = {
 
 
 @register("sarif")
-def render_sarif(result: Result) -> str:
+def render_sarif(result: Result, options: ReportOptions = DEFAULT_OPTIONS) -> str:
     docs = {d.id: d for d in result.documents}
     root = Path.cwd().resolve()
     notes = [{"level": "note", "message": {"text": n}} for n in result.notes]

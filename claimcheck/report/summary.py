@@ -1,12 +1,9 @@
-"""What the human-facing reports share: the counts they open with (computed once, so the
-formats agree) and how they shorten long claim texts."""
+"""The counts every human-facing report opens with, computed once so the formats agree."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-
-from claimcheck.core.settings import DEFAULTS
 
 if TYPE_CHECKING:
     from claimcheck.core.result import Result
@@ -25,8 +22,9 @@ class Summary:
     def baselined_contradictions(self) -> int:
         return self.contradictions - self.new_contradictions
 
-    def line(self) -> str:
-        """One sentence, e.g. "5 documents, 142 claims, 9 aligned pairs → 3 contradictions (1 new, ...)"."""
+    def line(self, detail: str = "") -> str:
+        """One sentence, e.g. "5 documents, 142 claims, 9 aligned pairs → 3 contradictions (1 new, ...)";
+        `detail` follows the contradiction count."""
         split = (
             f" ({self.new_contradictions} new, {self.baselined_contradictions} baselined)"
             if self.baselined_contradictions
@@ -34,7 +32,8 @@ class Summary:
         )
         return (
             f"{self.documents} documents, {self.claims} claims, {self.pairs} aligned pairs → "
-            f"{plural(self.contradictions, 'contradiction')}{split}, {plural(self.agreements, 'agreement')}"
+            f"{plural(self.contradictions, 'contradiction')}{detail}{split}, "
+            f"{plural(self.agreements, 'agreement')}"
         )
 
 
@@ -52,8 +51,3 @@ def summarize(result: Result) -> Summary:
 
 def plural(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
-def shorten(text: str, limit: int = DEFAULTS.report.cell_chars) -> str:
-    """`text` cut to `limit` characters with an ellipsis, for table cells."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,16 +19,16 @@ from pathlib import Path
 import numpy as np
 
 from claimcheck.core.settings import DEFAULTS
+from claimcheck.infra.sqlite_cache import CacheWarning, open_cache, warn
 from claimcheck.verify.nli import LABELS, NLIModel
+
+__all__ = ["CACHE_FILE", "CacheWarning", "CachedNLI", "VerdictCache", "cached"]
 
 CACHE_FILE = "verdicts.sqlite"
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS verdicts (key TEXT PRIMARY KEY, model TEXT NOT NULL, probs TEXT NOT NULL)"
 )
-
-
-class CacheWarning(UserWarning):
-    """The verdict cache could not be used as is; the run goes on."""
+_PROBE = "SELECT key, model, probs FROM verdicts LIMIT 1"
 
 
 def pair_key(model_id: str, premise: str, hypothesis: str) -> str:
@@ -80,7 +79,7 @@ class VerdictCache:
 
     @contextmanager
     def _session(self) -> Iterator[sqlite3.Connection | None]:
-        db = _open(self.path) if self.usable else None
+        db = open_cache(self.path, _SCHEMA, _PROBE, "verdict cache") if self.usable else None
         self.usable = db is not None
         try:
             yield db
@@ -89,7 +88,7 @@ class VerdictCache:
                 db.close()
 
     def _give_up(self, exc: Exception) -> None:
-        _warn(f"verdict cache {self.path} failed ({exc}); continuing without it")
+        warn(f"verdict cache {self.path} failed ({exc}); continuing without it")
         self.usable = False
 
 
@@ -131,45 +130,3 @@ def cached(model: NLIModel | None, cache_dir: Path | None) -> NLIModel | None:
     if model is None or cache_dir is None:
         return model
     return CachedNLI(model, VerdictCache(cache_dir / CACHE_FILE))
-
-
-def _open(path: Path) -> sqlite3.Connection | None:
-    """A ready connection; a corrupt file is warned about and recreated, an unusable place skipped."""
-    try:
-        return _connect(path)
-    except (sqlite3.Error, OSError) as exc:
-        if not (_is_corrupt(exc) and path.is_file()):
-            _warn(f"verdict cache {path} cannot be used ({exc}); continuing without it")
-            return None
-        _warn(f"verdict cache {path} is unreadable ({exc}); recreating it")
-    try:
-        for suffix in ("", "-journal", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-        return _connect(path)
-    except (sqlite3.Error, OSError) as exc:
-        _warn(f"verdict cache {path} cannot be recreated ({exc}); continuing without it")
-        return None
-
-
-def _connect(path: Path) -> sqlite3.Connection:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    db = sqlite3.connect(path, timeout=10)
-    try:
-        db.execute(_SCHEMA)
-        db.execute("SELECT key, model, probs FROM verdicts LIMIT 1").fetchall()
-    except sqlite3.Error:
-        db.close()
-        raise
-    return db
-
-
-def _is_corrupt(exc: Exception) -> bool:
-    """Damage worth deleting the file for, as opposed to a lock or a folder we cannot write."""
-    message = str(exc).lower()
-    return isinstance(exc, sqlite3.DatabaseError) and not any(
-        why in message for why in ("locked", "unable to open", "readonly", "read-only")
-    )
-
-
-def _warn(message: str) -> None:
-    warnings.warn(message, CacheWarning, stacklevel=3)

@@ -6,6 +6,7 @@ torch and transformers are imported lazily: commands that never touch the model 
 from __future__ import annotations
 
 import hashlib
+import json
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
@@ -172,10 +173,7 @@ class HFNLIModel:
         if self.precision == "int8":
             model, self.precision = _quantize(model, torch)
         self.model = model
-        suffix = "" if self.precision == "fp32" else f"+{self.precision}"
-        if max_length != DEFAULTS.verify.nli_max_length:
-            suffix += f"+len{max_length}"  # a shorter read gives other probabilities: another cache key
-        self.model_id = f"{self.path.resolve().name}@{content_hash(self.path)}{suffix}"
+        self.model_id = model_id(self.path, self.precision, max_length)
 
     def predict(
         self, pairs: Sequence[tuple[str, str]], batch_size: int = DEFAULTS.verify.nli_batch_size
@@ -209,6 +207,52 @@ class HFNLIModel:
 
     def __repr__(self) -> str:
         return f"HFNLIModel({self.model_id!r})"
+
+
+def model_id(path: Path, precision: str, max_length: int = DEFAULTS.verify.nli_max_length) -> str:
+    """The verdict-cache key of a model folder run at a (resolved) precision and input length."""
+    suffix = "" if precision == "fp32" else f"+{precision}"
+    if max_length != DEFAULTS.verify.nli_max_length:
+        suffix += f"+len{max_length}"  # a shorter read gives other probabilities: another cache key
+    return f"{path.resolve().name}@{content_hash(path)}{suffix}"
+
+
+class LazyNLI:
+    """A local NLI model that imports torch and reads its weights on the first `predict` call.
+
+    Behind the verdict cache a re-run of an unchanged corpus asks the model nothing, and loading
+    it (torch, transformers, the weights, int8 quantisation) is the slowest part of a small run.
+    The id (the cache key) and the label mapping come from the folder's files without the model,
+    so a folder with unknown labels still fails when the pipeline is built, not halfway through.
+    The id names the precision asked for: where torch lacks int8 kernels the loaded model falls
+    back to fp32 with a warning, under the same key on that machine.
+    """
+
+    def __init__(
+        self, path: Path, *, precision: str = "auto", max_length: int = DEFAULTS.verify.nli_max_length
+    ) -> None:
+        self.path = path
+        self.precision = resolve_precision(precision)
+        self.max_length = max_length
+        config = json.loads((path / "config.json").read_text(encoding="utf-8"))
+        label_matrix(config.get("id2label") or {})
+        self.model_id = model_id(path, self.precision, max_length)
+        self._model: NLIModel | None = None
+
+    @property
+    def loaded(self) -> bool:
+        return self._model is not None
+
+    def predict(
+        self, pairs: Sequence[tuple[str, str]], batch_size: int = DEFAULTS.verify.nli_batch_size
+    ) -> np.ndarray:
+        if self._model is None:
+            self._model = load_nli(self.path, precision=self.precision, max_length=self.max_length)
+            assert self._model is not None
+        return self._model.predict(pairs, batch_size=batch_size)
+
+    def __repr__(self) -> str:
+        return f"LazyNLI({self.model_id!r}, loaded={self.loaded})"
 
 
 def _quantize(model, torch) -> tuple[object, str]:
@@ -264,14 +308,24 @@ def load_nli(
     *,
     precision: str = "auto",
     max_length: int = DEFAULTS.verify.nli_max_length,
+    lazy: bool = False,
 ) -> NLIModel:
     """Load an NLI model once per process (the default one when no path is given).
 
     Whatever stops a folder from loading (unknown label names, missing weights or tokenizer,
     a config of another kind of model) is a ModelError naming the folder, in one line.
+    `lazy` returns a LazyNLI (unless the model is already loaded): the model is read on the
+    first prediction, which a warm verdict cache may never ask for; its label names are checked
+    now, and a failure to load later is the same ModelError.
     """
     path = resolve_model_dir(path_or_name)
     key = (str(path.resolve()), resolve_precision(precision), max_length)
+    if lazy and key not in _CACHE:
+        try:
+            return LazyNLI(path, precision=precision, max_length=max_length)
+        except (OSError, ValueError) as exc:
+            reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            raise ModelError(f"cannot load NLI model {path}: {reason}") from exc
     if key not in _CACHE:
         try:
             _CACHE[key] = HFNLIModel(path, precision=precision, max_length=max_length)
