@@ -10,6 +10,8 @@ import json
 import os
 import sys
 import warnings
+from dataclasses import replace
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
@@ -19,6 +21,7 @@ from claimcheck.cli.errors import OneLineErrors, fail
 from claimcheck.cli.eval import eval_app
 from claimcheck.core.errors import InputError
 from claimcheck.core.settings import DEFAULTS
+from claimcheck.core.types import Document
 from claimcheck.gate.policy import FAIL_ON
 from claimcheck.report import FORMATS
 
@@ -57,6 +60,17 @@ def write_output(text: str, output: Path | None) -> None:
     from claimcheck.infra.atomic import atomic_write_text
 
     atomic_write_text(output, text)
+
+
+def with_doc_date(docs: list[Document], doc_date: str | None) -> list[Document]:
+    """The documents with `--doc-date` recorded as each one's date (InputError when it is no date)."""
+    if doc_date is None:
+        return docs
+    try:
+        day = date.fromisoformat(doc_date)
+    except ValueError:
+        raise InputError(f"--doc-date must be YYYY-MM-DD, not {doc_date!r}") from None
+    return [replace(d, meta={**d.meta, "doc_date": day}) for d in docs]
 
 
 @app.command(cls=OneLineErrors)
@@ -104,6 +118,11 @@ def check(
     max_bytes: int | None = typer.Option(
         None, "--max-bytes", help="skip (with a warning) files larger than this (default: load.max_bytes)"
     ),
+    doc_date: str | None = typer.Option(
+        None,
+        "--doc-date",
+        help="YYYY-MM-DD: when every file was written, for relative dates (default: each file's dateline)",
+    ),
 ) -> None:
     """Check a corpus for claims that agree or conflict across sources.
 
@@ -130,7 +149,9 @@ def check(
             baseline = None  # being created now, e.g. the first run after adding `baseline` to the config
         accepted = read_baseline(baseline) if baseline else None  # a bad baseline fails before the slow part
         limit = max_bytes or cfg.settings.load.max_bytes
-        docs = load_corpus(paths, include or cfg.include, exclude or cfg.exclude, max_bytes=limit)
+        docs = with_doc_date(
+            load_corpus(paths, include or cfg.include, exclude or cfg.exclude, max_bytes=limit), doc_date
+        )
         pipeline = Pipeline.build(
             settings=cfg.settings,
             nli_model=nli_model or cfg.nli_model,

@@ -55,7 +55,7 @@ def _extract(texts: Sequence[str], batch_size: int) -> Iterable[list[Quantity]]:
     from claimcheck.extract.nlp import get_nlp
 
     for doc in get_nlp().pipe(texts, batch_size=batch_size):
-        yield [q for sent in doc.sents for q in quantities(sent)]
+        yield [q for sent in doc.sents for q, _ in quantities(sent)]
 
 
 def compare_quantities(premise: Sequence[Quantity], hypothesis: Sequence[Quantity]) -> QuantityVerdict | None:

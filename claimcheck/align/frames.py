@@ -1,0 +1,38 @@
+"""Whether two figures or dates can be one fact, by their measurement frames (extract.frames).
+
+Frames that clearly differ are different slots: a per-share offer and a takeover's total cost, a
+change and a level, February output and January output, the date of a takeover and the date of
+the verdict about it. Such pairs are never compared, so they are reported neither as conflicts
+nor as agreements. A part one sentence leaves unsaid (None) is no evidence either way, except the
+measure: a figure whose measure is known is only compared with a figure of that measure.
+"""
+
+from __future__ import annotations
+
+from claimcheck.core.intervals import intersection
+from claimcheck.core.types import Claim, Frame
+
+
+def frame_conflict(a: Claim, b: Claim) -> str | None:
+    """Why the two claims' frames make them different facts, or None when they may be one."""
+    fa, fb = a.frame or Frame(), b.frame or Frame()
+    if fa.aspect != fb.aspect:
+        return f"different aspects ({fa.aspect} vs {fb.aspect})"
+    if fa.measure != fb.measure:
+        return f"different measures ({fa.measure or 'unstated'} vs {fb.measure or 'unstated'})"
+    if fa.holder and fb.holder and fa.holder.lower() != fb.holder.lower():
+        return f"different holders ({fa.holder} vs {fb.holder})"
+    if fa.period_days and fb.period_days and intersection(fa.period_days, fb.period_days) is None:
+        return f"different periods ({fa.period} vs {fb.period})"
+    return None
+
+
+def describe(frame: Frame | None) -> str:
+    """The frame in words for an explanation: "GenCorp's stake (1987-03)"."""
+    if frame is None:
+        return ""
+    what = frame.measure or "figure"
+    text = f"{frame.holder}'s {what}" if frame.holder else what
+    if frame.aspect not in ("level", "point"):
+        text += f" ({frame.aspect})"
+    return text + (f" in {frame.period}" if frame.period else "")

@@ -1,0 +1,280 @@
+"""Measurement frames from the dependency parse: whose figure, what it measures, when, which aspect.
+
+In a cluster of stories about one event nearly every sentence names the same companies, so "same
+unit and a shared entity" pairs a per-share offer with a total takeover cost. The frame says what a
+figure is the value of, read from the parse: the measure is the first noun above the number that is
+not a unit word (or the "of"/"in" object of its unit); the holder is the subject entity of the verb
+that governs it, else the possessor or proper-noun modifier of the measure; the period is a date in
+the same clause; the aspect is change ("by", "up"), previous level ("from"), forecast ("expected")
+or level. For a date the measure is the event it is the date of: the word its preposition hangs on.
+The word lists live in data/frames.toml.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Span, Token
+
+from claimcheck.core.types import Frame, Interval
+from claimcheck.extract.dates import describe_days, normalise_date
+from claimcheck.extract.entities import canonical
+
+_HOLDER_LABELS = {"ORG", "PERSON", "GPE", "NORP"}
+_TICKER = re.compile(r"\s*<[^>]*>\s*")
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict:
+    """data/frames.toml, with the synonym table inverted to {wording: canonical}."""
+    text = resources.files("claimcheck.extract").joinpath("data/frames.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    canon = {key: key for key in data["synonyms"]}
+    canon |= {word: key for key, words in data["synonyms"].items() for word in words}
+    return {**data, "canonical": canon, **{k: set(v) for k, v in data.items() if isinstance(v, list)}}
+
+
+def canonical_measure(words: str) -> str:
+    """One measure for the wordings of it ("tender offer" and "bid" are "offer")."""
+    words = " ".join(words.lower().split())
+    canon = rules()["canonical"]
+    return canon.get(words) or canon.get(words.split(" ")[-1]) or words
+
+
+def quantity_frame(sent: Span, start: int, end: int, doc_date: date | None = None) -> Frame:
+    """The frame of the figure at sent.text[start:end]."""
+    num = _number_token(sent, start, end)
+    if num is None:
+        return Frame()
+    measure_tok = _measure_token(num, sent, end)
+    governor = _governor(num)
+    period, days = _period(sent, governor, doc_date)
+    return Frame(
+        holder=_holder(governor, measure_tok),
+        measure=_measure_name(measure_tok) if measure_tok is not None else None,
+        period=period,
+        aspect=_aspect(num, sent, end, governor),
+        period_days=days,
+    )
+
+
+def date_frame(sent: Span, ent: Span) -> Frame:
+    """The frame of a date mention: the event it dates, whose event, and whether it is a boundary."""
+    root = ent.root
+    boundary = rules()["date_boundaries"]
+    before = sent.doc[ent.start - 1] if ent.start > sent.start else None
+    aspect = "point"
+    if before is not None and before.lower_ in boundary:
+        aspect = boundary[before.lower_]
+    elif ent[0].lower_ in boundary:
+        aspect = boundary[ent[0].lower_]
+    event = _event_token(root)
+    governor = _governor(root)
+    return Frame(
+        holder=_holder(governor, event),
+        measure=_measure_name(event) if event is not None else None,
+        aspect=aspect,
+    )
+
+
+def _number_token(sent: Span, start: int, end: int) -> Token | None:
+    base = sent.start_char
+    inside = [t for t in sent if start <= t.idx - base < end]
+    nums = [t for t in inside if t.like_num or t.pos_ == "NUM"] or inside
+    return nums[-1] if nums else None
+
+
+def _is_unit(tok: Token) -> bool:
+    units = rules()["unit_words"]
+    return tok.lower_ in units or tok.lemma_.lower() in units or tok.like_num or tok.pos_ == "NUM"
+
+
+def _measure_token(num: Token, sent: Span, end: int) -> Token | None:
+    """The noun a figure measures.
+
+    A figure before a noun modifies it ("a 9.8 pct stake", "its 6.8 billion dlr debt", "a 100
+    dlr-per-share offer"): the noun after the unit words is the measure. Otherwise the heads above
+    the number decide: the first noun that is no unit word ("a stake of 28.1%"), a unit's
+    "of"/"in" object ("32.6 billion dlrs in revenues"), or, when the figure hangs on a verb, the
+    verb's "in" object ("pay 10.53 billion dlrs in damages") or the verb itself ("acquire USAir for
+    52 dlrs" is a sale, "earned 130 mln dlrs" earnings); a generic verb ("have", "be") gives its
+    subject noun."""
+    after = _noun_after(sent, end)
+    if after is not None:
+        return after
+    tok, units = num, []
+    for _ in range(8):
+        if tok is not num and tok.pos_ in ("NOUN", "PROPN") and not _is_unit(tok):
+            return tok
+        if tok.pos_ in ("NOUN", "PROPN", "NUM", "X", "SYM") and _is_unit(tok):
+            units.append(tok)
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            break
+        tok = tok.head
+    for unit in reversed(units):
+        obj = _prep_object(unit, ("of", "in"))
+        if obj is not None and not _is_unit(obj):
+            return obj
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    obj = _prep_object(tok, ("in", "of"))
+    if obj is not None and obj.i > num.i and not _is_unit(obj) and obj.pos_ == "NOUN":
+        return obj
+    if tok.lemma_.lower() not in rules()["generic_verbs"]:
+        return tok
+    return next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and not _is_unit(c)
+        ),
+        None,
+    )
+
+
+def _noun_after(sent: Span, end: int) -> Token | None:
+    """The noun a prenominal figure modifies: past unit words, "a share", hyphens; the head of its
+    compound run ("tender offer")."""
+    per = False
+    for t in _tokens_after(sent, end):
+        if per and t.lower_ in rules()["per_words"]:
+            per = False
+            continue
+        per = t.lower_ in ("a", "an", "per")
+        if per or t.is_punct and t.text in "-–" or _is_unit(t):
+            continue
+        if t.pos_ != "NOUN":
+            return None
+        while t.dep_ == "compound" and t.head.i > t.i and t.head.pos_ == "NOUN":
+            t = t.head
+        return t
+    return None
+
+
+def _event_token(root: Token) -> Token | None:
+    """What a date dates: the head of its preposition ("collapse in July 2002"), the noun it
+    modifies ("a 1985 judgment"), or the verb it hangs on ("set in December")."""
+    tok = root
+    if tok.dep_ == "pobj" and tok.head.pos_ == "ADP":
+        return tok.head.head
+    if tok.head is not tok and tok.head.pos_ in ("NOUN", "VERB", "PROPN"):
+        return tok.head
+    return None
+
+
+def _prep_object(tok: Token, preps: tuple[str, ...]) -> Token | None:
+    return next(
+        (
+            c
+            for p in tok.children
+            if p.dep_ == "prep" and p.lower_ in preps
+            for c in p.children
+            if c.dep_ == "pobj"
+        ),
+        None,
+    )
+
+
+def _measure_name(tok: Token) -> str:
+    """The measure noun with its compound modifiers ("tax bill"), lemmatised and canonicalised."""
+    parts = [c.lemma_.lower() for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    lemma = tok.lemma_.lower()
+    full = " ".join([*parts, lemma])
+    canon = rules()["canonical"]
+    return canon.get(full) or canon.get(lemma) or lemma
+
+
+def _governor(tok: Token) -> Token:
+    """The verb whose clause holds the token (the root when none)."""
+    t = tok
+    for _ in range(12):
+        if t.pos_ in ("VERB", "AUX") or t.head is t:
+            return t
+        t = t.head
+    return t
+
+
+def _holder(governor: Token, measure: Token | None) -> str | None:
+    """Whose figure: the governing verb's subject entity, else the measure's possessor or name modifier."""
+    if governor.pos_ in ("VERB", "AUX"):
+        for c in governor.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                name = _entity_name(c)
+                if name:
+                    return name
+    if measure is not None:
+        for c in measure.children:
+            if c.dep_ in ("poss", "compound", "nmod") and c.pos_ == "PROPN":
+                name = _entity_name(c)
+                if name:
+                    return name
+    return None
+
+
+def _entity_name(tok: Token) -> str | None:
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end and e.label_ in _HOLDER_LABELS), None)
+    if ent is None:
+        return None
+    words = _TICKER.sub(" ", canonical(ent.text)).replace("<", " ").replace(">", " ").split()
+    suffixes = rules()["holder_suffixes"]
+    while len(words) > 1 and words[-1].lower().rstrip(".") in suffixes:
+        words.pop()
+    return " ".join(words) or None
+
+
+def _period(sent: Span, governor: Token, doc_date: date | None) -> tuple[str | None, Interval | None]:
+    """A date of the figure's own clause ("February output", "in 1985"), as shown and as days."""
+    for ent in sent.ents:
+        if ent.label_ != "DATE" or _governor(ent.root) is not governor:
+            continue
+        days = normalise_date(ent.text, doc_date)
+        if days is not None:
+            return describe_days(days), days
+    return None, None
+
+
+def _tokens_after(sent: Span, end: int) -> list[Token]:
+    return [t for t in sent if t.idx - sent.start_char >= end]
+
+
+def _aspect(num: Token, sent: Span, end: int, governor: Token) -> str:
+    r = rules()
+    after = [t for t in _tokens_after(sent, end) if t.lower_ not in r["per_words"] | {"a", "an", "per", "-"}]
+    if after and after[0].lower_ in r["change_after"]:
+        return "change"
+    start = min(
+        (
+            t.i
+            for t in sent
+            if t.i <= num.i
+            and t.idx - sent.start_char >= 0
+            and num.i - t.i < 4
+            and (t.like_num or t.pos_ == "NUM" or t.i == num.i or _is_unit(t))
+        ),
+        default=num.i,
+    )
+    if start > sent.start and sent.doc[start - 1].lower_ in r["change_before"]:
+        return "change"
+    tok = num
+    for _ in range(4):
+        head = tok.head
+        if head is tok:
+            break
+        changed = head.head.lemma_.lower() in r["change_verbs"]
+        if tok.dep_ == "pobj" and head.lower_ in ("by", "to", "from") and changed:
+            return {"by": "change", "to": "level", "from": "previous"}[head.lower_]
+        if head.pos_ == "NOUN" and head.lemma_.lower() in r["change_nouns"]:
+            return "change"
+        if head.pos_ in ("VERB", "AUX"):
+            break
+        tok = head
+    if tok.dep_ in ("dobj", "npadvmod") and governor.lemma_.lower() in r["change_verbs"]:
+        return "change"
+    words = {governor.lemma_.lower(), *(c.lemma_.lower() for c in governor.children if c.dep_ == "aux")}
+    if words & r["forecast_words"] or governor.head.lemma_.lower() in r["forecast_words"]:
+        return "forecast"
+    return "level"
