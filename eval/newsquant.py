@@ -36,7 +36,9 @@ def predicted_values(text: str) -> list[float]:
         if m.value is not None:
             out.append(m.value)
         else:
-            out += [end for end in (m.interval.low, m.interval.high) if end is not None and math.isfinite(end)]
+            out += [
+                end for end in (m.interval.low, m.interval.high) if end is not None and math.isfinite(end)
+            ]
     return out
 
 

@@ -20,8 +20,13 @@ def frames(sentence: str) -> dict[str, Frame]:
     [
         ("General Partners holds 9.8 pct of GenCorp stock.", "9.8 pct", "stake", "level"),
         ("Mr Glazer and his family hold a stake of 28.1%.", "28.1%", "stake", "level"),
-        ("The company launched a 100 dlr per share tender offer for GenCorp.", "100", "offer", "level"),
-        ("Texaco sought protection from debts of some 6.8 billion dlrs.", "some 6.8 billion dlrs", "debt", "level"),
+        ("The company launched a 100 dlr per share tender offer for GenCorp.", "100 dlr", "offer", "level"),
+        (
+            "Texaco sought protection from debts of some 6.8 billion dlrs.",
+            "some 6.8 billion dlrs",
+            "debt",
+            "level",
+        ),
         ("Output rose 12 pct to 4.5 mln bpd in February.", "12 pct", None, "change"),
         ("Output rose 12 pct to 4.5 mln bpd in February.", "4.5 mln", None, "level"),
         ("GenCorp stock closed at 90.50 dlrs a share, up two dlrs on the day.", "two dlrs", None, "change"),
@@ -44,7 +49,13 @@ def test_dates_frame_their_event_and_since_is_a_boundary() -> None:
 
 @pytest.mark.parametrize(
     ("wording", "measure"),
-    [("bid", "offer"), ("tender offer", "offer"), ("shareholding", "stake"), ("back taxes", "tax"), ("x", "x")],
+    [
+        ("bid", "offer"),
+        ("tender offer", "offer"),
+        ("shareholding", "stake"),
+        ("back taxes", "tax"),
+        ("x", "x"),
+    ],
 )
 def test_synonyms_from_the_rules_file(wording: str, measure: str) -> None:
     assert canonical_measure(wording) == measure
@@ -73,7 +84,9 @@ def _claim(frame: Frame) -> Claim:
 )
 def test_frame_conflicts(a: Frame, b: Frame, conflict: str | None) -> None:
     assert frame_conflict(_claim(a), _claim(b)) == conflict
-    assert frame_conflict(_claim(b), _claim(a)) == (None if conflict is None else frame_conflict(_claim(b), _claim(a)))
+    assert frame_conflict(_claim(b), _claim(a)) == (
+        None if conflict is None else frame_conflict(_claim(b), _claim(a))
+    )
 
 
 def test_describe_says_who_what_when() -> None:

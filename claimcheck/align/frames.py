@@ -10,6 +10,7 @@ measure: a figure whose measure is known is only compared with a figure of that 
 from __future__ import annotations
 
 from claimcheck.core.intervals import intersection
+from claimcheck.core.settings import DEFAULTS, AlignSettings
 from claimcheck.core.types import Claim, Frame
 
 
@@ -25,6 +26,13 @@ def frame_conflict(a: Claim, b: Claim) -> str | None:
     if fa.period_days and fb.period_days and intersection(fa.period_days, fb.period_days) is None:
         return f"different periods ({fa.period} vs {fb.period})"
     return None
+
+
+def frame_bonus(a: Claim, b: Claim, settings: AlignSettings = DEFAULTS.align) -> float:
+    """Similarity added when both frames name the same measure or event: two stories word one fact
+    differently around it ("who is set to take office on January 20th", "due to take office on...")."""
+    same = a.frame and b.frame and a.frame.measure and a.frame.measure == b.frame.measure
+    return settings.frame_bonus if same else 0.0
 
 
 def describe(frame: Frame | None) -> str:

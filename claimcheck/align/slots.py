@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from claimcheck.align.embed import embed, mask_numbers
-from claimcheck.align.frames import frame_conflict
+from claimcheck.align.frames import frame_bonus, frame_conflict
 from claimcheck.core.settings import DEFAULTS, AlignSettings
 from claimcheck.core.types import Claim, Pair
 from claimcheck.extract.dates import is_yearless
@@ -100,7 +100,9 @@ def slot_pair(a: Claim, b: Claim, similarity: float, key: str, config: AlignSett
     The one rule for "same slot", shared by the indexed search above and the exhaustive
     all-pairs reference of `claimcheck bench`, so the two differ only in which pairs they look at.
     """
-    sim = min(1.0, similarity + context_bonus(a, b, config))
+    sim = min(
+        1.0, similarity + context_bonus(a, b, config) + (frame_bonus(a, b, config) if key != "other" else 0)
+    )
     if sim < block_floor(key, config) or context_conflict(a, b):
         return None
     if key != "other" and frame_conflict(a, b):

@@ -57,6 +57,9 @@ class AlignSettings:
     )
     place_bonus: float = knob(0.1, "a shared place is slot evidence the sentence similarity misses")
     year_bonus: float = knob(0.05, "a shared year is weaker slot evidence than a shared place")
+    frame_bonus: float = knob(
+        0.15, "figures or dates whose frames name one measure or event are one slot more often than they read"
+    )
     embed_batch_size: int = knob(64, "sentences per MiniLM embedding batch")
     search_chunk: int = knob(1024, "rows of the similarity matrix computed at once (memory bound)")
 

@@ -30,6 +30,8 @@ PATTERNS = [
     re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*\d)", re.I),
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b", re.I),
     re.compile(rf"(?<![\d,.$£€-]){_YEAR}(?P<decade>s)?(?![\d,.%-]|\s*(?:percent|per cent))", re.I),
+    # A month alone ("in May"): capitalised, so the modal "may" is none; needs the document's year.
+    re.compile(r"\b(?P<month>" + "|".join(calendar.month_name[1:]) + r")\b"),
 ]
 # A leap year no story is set in: day-and-month dates without a year live here.
 YEARLESS = 4

@@ -121,6 +121,14 @@ def _measure_token(num: Token, sent: Span, end: int) -> Token | None:
             return obj
     if tok.pos_ not in ("VERB", "AUX"):
         return None
+    via = units[-1] if units else num
+    if via.dep_ == "pobj" and via.head.lower_ in ("to", "from", "by", "at"):
+        # "raised its prime rate to 7-3/4 pct": the verb's object is what changed
+        thing = next(
+            (c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and not _is_unit(c)), None
+        )
+        if thing is not None:
+            return thing
     obj = _prep_object(tok, ("in", "of"))
     if obj is not None and obj.i > num.i and not _is_unit(obj) and obj.pos_ == "NOUN":
         return obj
@@ -160,10 +168,21 @@ def _event_token(root: Token) -> Token | None:
     modifies ("a 1985 judgment"), or the verb it hangs on ("set in December")."""
     tok = root
     if tok.dep_ == "pobj" and tok.head.pos_ == "ADP":
-        return tok.head.head
-    if tok.head is not tok and tok.head.pos_ in ("NOUN", "VERB", "PROPN"):
-        return tok.head
-    return None
+        event = tok.head.head
+    elif tok.head is not tok and tok.head.pos_ in ("NOUN", "VERB", "PROPN"):
+        event = tok.head
+    else:
+        return None
+    if event.pos_ == "VERB" and event.lemma_.lower() in rules()["generic_verbs"]:
+        # "saw the firm collapse in July 2002", "led to the collapse in 2002": the event is below
+        inner = next((c for c in event.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB"), None)
+        inner = (
+            inner
+            or _prep_object(event, ("to",))
+            or next((c for c in event.children if c.dep_ == "dobj"), None)
+        )
+        return inner or event
+    return event
 
 
 def _prep_object(tok: Token, preps: tuple[str, ...]) -> Token | None:
@@ -243,7 +262,8 @@ def _tokens_after(sent: Span, end: int) -> list[Token]:
 
 def _aspect(num: Token, sent: Span, end: int, governor: Token) -> str:
     r = rules()
-    after = [t for t in _tokens_after(sent, end) if t.lower_ not in r["per_words"] | {"a", "an", "per", "-"}]
+    skip = r["per_words"] | {"a", "an", "per", "-"}
+    after = [t for t in _tokens_after(sent, end) if t.lower_ not in skip and not _is_unit(t)]
     if after and after[0].lower_ in r["change_after"]:
         return "change"
     start = min(
