@@ -32,7 +32,7 @@ def frame_bonus(a: Claim, b: Claim, settings: AlignSettings = DEFAULTS.align) ->
     """Similarity added when both frames name the same measure or event: two stories word one fact
     differently around it ("who is set to take office on January 20th", "due to take office on...")."""
     same = a.frame and b.frame and a.frame.measure and a.frame.measure == b.frame.measure
-    return settings.frame_bonus if same else 0.0
+    return settings.frame_bonus if same and "#" not in (a.frame.measure or "") else 0.0
 
 
 def describe(frame: Frame | None) -> str:

@@ -107,7 +107,8 @@ def slot_pair(a: Claim, b: Claim, similarity: float, key: str, config: AlignSett
         return None
     if key != "other" and frame_conflict(a, b):
         return None
-    if key != "other" and sim < config.unanchored_min_similarity and not shared_anchor(a, b):
+    anchored = shared_anchor(a, b) or (key != "other" and frame_bonus(a, b, config) > 0)
+    if key != "other" and sim < config.unanchored_min_similarity and not anchored:
         return None
     if a.id > b.id:
         a, b = b, a

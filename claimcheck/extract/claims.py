@@ -41,6 +41,9 @@ HEDGE_WORDS = {
     "probably",
     "reportedly",
     "allegedly",
+    "rumour",
+    "rumor",
+    "speculate",
     "seem",
     "appear",
     "feel",
@@ -158,6 +161,10 @@ def quantities(
         unit = m.unit_hint or (canonical_unit(per.group("money")) if per and per.group("money") else None)
         if unit is None:
             unit = counted_unit(sent, m)
+        if unit in SCALE_WORDS:
+            # "450-500 mln dlrs in interest and about 96 mln in principal": wire copy drops the
+            # currency of a sentence's later sums; they take the one before, or are no claim
+            unit = next((q.unit.split(" per ")[0] for q, _ in reversed(out) if q.unit in _MONEY), None)
         if unit is None:
             continue
         unit, factor = conversion(unit)
@@ -192,6 +199,7 @@ PER_UNIT = re.compile(
     r"(?P<per>share|barrel|tonne|ton|ounce|bushel|day|week|month|year)\b",
     re.I,
 )
+SCALE_WORDS = {"mln", "million", "bln", "billion", "bn", "trillion", "thousand"}
 _MONEY = {"usd", "gbp", "eur", "jpy", "chf", "cny", "rub", "uah", "inr", "cad", "aud"}
 _MONEY |= {"gbp_pence", "usd_cent"}
 

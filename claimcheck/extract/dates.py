@@ -108,9 +108,16 @@ def _relative(text: str, doc_date: date) -> Interval | None:
     return Interval.point(day.toordinal())
 
 
+# News looks back: a month named without a year this far past the document date is last year's.
+_FUTURE_DAYS = 120
+
+
 def _interval(g: dict[str, str | None], doc_date: date | None) -> Interval | None:
     month = MONTHS[g["month"].lower().rstrip(".")] if g.get("month") else None
     year = int(g["year"]) if g.get("year") else (doc_date.year if doc_date else None)
+    if not g.get("year") and doc_date is not None and month is not None:
+        if (date(year, month, 1) - doc_date).days > _FUTURE_DAYS:
+            year -= 1  # "the ceiling it set in December", written in March 1987
     if year is None:
         if month is None or not g.get("day"):
             return None

@@ -109,18 +109,19 @@ def _measure_token(num: Token, sent: Span, end: int) -> Token | None:
     tok, units = num, []
     for _ in range(8):
         if tok is not num and tok.pos_ in ("NOUN", "PROPN") and not _is_unit(tok):
-            return tok
+            return _changed_thing(tok) or tok
         if tok.pos_ in ("NOUN", "PROPN", "NUM", "X", "SYM") and _is_unit(tok):
             units.append(tok)
+            obj = _prep_object(tok, ("of", "in"))
+            if obj is not None and obj.i > tok.i and not _is_unit(obj):
+                return obj
         if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
             break
         tok = tok.head
-    for unit in reversed(units):
-        obj = _prep_object(unit, ("of", "in"))
-        if obj is not None and not _is_unit(obj):
-            return obj
     if tok.pos_ not in ("VERB", "AUX"):
         return None
+    if tok.dep_ == "relcl" and tok.lemma_.lower() in rules()["generic_verbs"]:
+        return tok.head  # "foreign debt which totals 8.16 billion dlrs"
     via = units[-1] if units else num
     if via.dep_ == "pobj" and via.head.lower_ in ("to", "from", "by", "at"):
         # "raised its prime rate to 7-3/4 pct": the verb's object is what changed
@@ -133,7 +134,7 @@ def _measure_token(num: Token, sent: Span, end: int) -> Token | None:
     if obj is not None and obj.i > num.i and not _is_unit(obj) and obj.pos_ == "NOUN":
         return obj
     if tok.lemma_.lower() not in rules()["generic_verbs"]:
-        return tok
+        return tok  # _measure_name adds what a deal verb is about ("acquire USAir" vs "acquire Piedmont")
     return next(
         (
             c
@@ -142,6 +143,13 @@ def _measure_token(num: Token, sent: Span, end: int) -> Token | None:
         ),
         None,
     )
+
+
+def _changed_thing(noun: Token) -> Token | None:
+    """ "prime rate increases to 7-3/4 pct": the figure is a level of what the change noun changes."""
+    if noun.lemma_.lower() not in rules()["change_nouns"]:
+        return None
+    return next((c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
 
 
 def _noun_after(sent: Span, end: int) -> Token | None:
@@ -199,12 +207,30 @@ def _prep_object(tok: Token, preps: tuple[str, ...]) -> Token | None:
 
 
 def _measure_name(tok: Token) -> str:
-    """The measure noun with its compound modifiers ("tax bill"), lemmatised and canonicalised."""
+    """The measure noun with its compound modifiers ("tax bill"), lemmatised and canonicalised; a
+    verb with the entity it acts on ("deal of USAir": buying USAir, not Piedmont)."""
+    if tok.pos_ == "VERB":
+        lemma = tok.lemma_.lower()
+        name = rules()["canonical"].get(lemma, lemma)
+        target = _verb_target(tok)
+        return f"{name} of {target}" if target else name
     parts = [c.lemma_.lower() for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
     lemma = tok.lemma_.lower()
-    full = " ".join([*parts, lemma])
     canon = rules()["canonical"]
-    return canon.get(full) or canon.get(lemma) or lemma
+    surface = " ".join([*parts, tok.lower_])  # spaCy lemmatises "taxes" to "taxis", "sales" to "sale"
+    full = " ".join([*parts, lemma])
+    return canon.get(surface) or canon.get(full) or canon.get(tok.lower_) or canon.get(lemma) or lemma
+
+
+def _verb_target(verb: Token) -> str | None:
+    """The entity a verb acts on: its object, or the "of" object of a share of it ("50.1 pct of
+    Piedmont")."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    if _is_unit(obj):
+        obj = _prep_object(obj, ("of",)) or obj
+    return _entity_name(obj) if obj.pos_ == "PROPN" else None
 
 
 def _governor(tok: Token) -> Token:
@@ -218,13 +244,21 @@ def _governor(tok: Token) -> Token:
 
 
 def _holder(governor: Token, measure: Token | None) -> str | None:
-    """Whose figure: the governing verb's subject entity, else the measure's possessor or name modifier."""
-    if governor.pos_ in ("VERB", "AUX"):
-        for c in governor.children:
-            if c.dep_ in ("nsubj", "nsubjpass"):
-                name = _entity_name(c)
-                if name:
-                    return name
+    """Whose figure: the governing verb's subject entity (up through controlled clauses: "Euronext is
+    rumoured to have facilities to fund a £1.4bn bid"), else the measure's possessor or name modifier."""
+    verb = governor
+    for _ in range(4):
+        if verb.pos_ not in ("VERB", "AUX"):
+            break
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            name = _entity_name(subject)
+            if name:
+                return name
+            break
+        if verb.dep_ not in ("xcomp", "advcl", "relcl") or verb.head is verb:
+            break
+        verb = verb.head
     if measure is not None:
         for c in measure.children:
             if c.dep_ in ("poss", "compound", "nmod") and c.pos_ == "PROPN":
@@ -287,8 +321,14 @@ def _aspect(num: Token, sent: Span, end: int, governor: Token) -> str:
         changed = head.head.lemma_.lower() in r["change_verbs"]
         if tok.dep_ == "pobj" and head.lower_ in ("by", "to", "from") and changed:
             return {"by": "change", "to": "level", "from": "previous"}[head.lower_]
-        if head.pos_ == "NOUN" and head.lemma_.lower() in r["change_nouns"]:
+        if head.pos_ == "NOUN" and head.lemma_.lower() in r["change_nouns"] and tok.dep_ != "pobj":
             return "change"
+        if (
+            tok.dep_ == "pobj"
+            and head.lower_ in ("to", "from")
+            and head.head.lemma_.lower() in r["change_nouns"]
+        ):
+            return "level" if head.lower_ == "to" else "previous"
         if head.pos_ in ("VERB", "AUX"):
             break
         tok = head

@@ -8,6 +8,7 @@ that decided it and one sentence a person can check.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -54,6 +55,10 @@ def slot_confidence(p: Pair, floor: float, settings: VerifySettings = DEFAULTS.v
     return round(conf, 4)
 
 
+# Bounds whose limit is the stated fact: two stories giving one limit different values disagree.
+BOUNDS = ("gt", "ge", "lt", "le")
+
+
 def precise(q: Quantity, settings: VerifySettings = DEFAULTS.verify) -> Interval:
     """The numbers a figure allows at the precision it was stated with (core.intervals.stated_interval)."""
     return stated_interval(
@@ -72,9 +77,10 @@ def check_quantity(p: Pair, floor: float, settings: VerifySettings = DEFAULTS.ve
     """Two figures of one frame: they agree when some number rounds to both as stated."""
     qa, qb = p.a.quantity, p.b.quantity
     assert qa is not None and qb is not None
+    if qa.kind == qb.kind and qa.kind in BOUNDS:
+        # "up to 300 jobs" vs "up to 900 jobs": one stated limit against another, read as figures
+        qa, qb = replace(qa, kind="exact"), replace(qb, kind="exact")
     label, why = compare(precise(qa, settings), precise(qb, settings))
-    if label == "contradiction" and p.a.hedged != p.b.hedged:
-        label, why = "neutral", f"{why}, but a hedged figure asserts no fact to conflict with"
     explanation = (
         f"{_fact(p)}: {qa.text} ({p.a.doc_id}) vs {qb.text} ({p.b.doc_id}) {_verb(label)} [{qa.unit}]: {why}."
     )
@@ -85,8 +91,6 @@ def check_date(p: Pair, floor: float, settings: VerifySettings = DEFAULTS.verify
     da, db = p.a.date, p.b.date
     assert da is not None and db is not None
     label, _ = compare(da, db)
-    if label == "contradiction" and p.a.hedged != p.b.hedged:
-        label = "neutral"  # a hedged date ("may close in May") asserts no fact to conflict with
     explanation = (
         f"{_fact(p)}: {p.a.date_text} = {describe_days(da)} ({p.a.doc_id}) vs {p.b.date_text} = "
         f"{describe_days(db)} ({p.b.doc_id}) {_verb(label)}"
