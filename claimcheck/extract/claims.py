@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from claimcheck.core.settings import DEFAULTS, ExtractSettings
 from claimcheck.core.types import Claim, Document, Frame, Interval, Quantity
 from claimcheck.extract.dateline import document_date
-from claimcheck.extract.dates import normalise_date
+from claimcheck.extract.dates import describe_days, normalise_date
 from claimcheck.extract.entities import canonical
 from claimcheck.extract.frames import date_frame, quantity_frame
 from claimcheck.extract.nlp import get_nlp
@@ -134,10 +134,13 @@ def sentence_claims(
         Claim(id="", text=text, kind="quantity", quantity=q, frame=f, **common)
         for q, f in quantities(sent, settings, doc_date)
     ]
+    # A date that is the period of a figure in its clause ("output in February was 16 mln bpd",
+    # "closed Friday at 31") is part of that figure's frame, not a dated event of its own.
+    periods = {c.frame.period for c in claims if c.frame is not None and c.frame.period}
     claims += [
         Claim(id="", text=text, kind="date", date=iv, date_text=e.text, frame=date_frame(sent, e), **common)
         for e, iv in dates
-        if iv is not None
+        if iv is not None and describe_days(iv) not in periods
     ]
     if claims or len(sent) < settings.min_tokens or text.endswith("?") or not _has_verb(sent):
         return claims
