@@ -60,7 +60,8 @@ def test_a_given_document_date_wins() -> None:
 def test_the_dateline_is_no_claim_and_anchors_the_story() -> None:
     text = (
         "March 4, 1987 (Reuters) -\n\nTWA BIDS FOR USAIR\n\n"
-        "Trans World Airlines Inc said on Monday it offered 52 dlrs a share for USAir Group.\n"
+        "Trans World Airlines Inc offered 52 dlrs a share for USAir Group.\n"
+        "USAir said its board would meet on Monday to consider the offer.\n"
     )
     claims = extract_claims([Document("d", "d.txt", text)])
     assert not any("Reuters" in c.text for c in claims)

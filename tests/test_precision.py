@@ -25,6 +25,7 @@ def figure(text: str) -> Quantity:
         ("28.1%", "28%", "agreement"),
         ("2.2 billion", "2.23 billion", "agreement"),
         ("£1.35bn", "£1.3bn", "agreement"),
+        ("$9.3bn", "$9.4bn", "agreement"),  # both may round a $9.35bn sale
         ("about £1.35bn", "£1.3bn", "agreement"),
         ("about 20 percent", "21 percent", "agreement"),  # "about" scales with the stated precision
         ("about 9.8 pct", "9.4 pct", "contradiction"),  # ... not a flat 10 per cent

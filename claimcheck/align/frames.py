@@ -23,6 +23,10 @@ def frame_conflict(a: Claim, b: Claim) -> str | None:
         return f"different measures ({fa.measure or 'unstated'} vs {fb.measure or 'unstated'})"
     if fa.holder and fb.holder and fa.holder.lower() != fb.holder.lower():
         return f"different holders ({fa.holder} vs {fb.holder})"
+    if fa.target and fb.target and fa.target.lower() != fb.target.lower():
+        return f"different targets ({fa.target} vs {fb.target})"
+    if a.kind == "date" and not fa.measure:
+        return "a date of no named event"
     if fa.period_days and fb.period_days and intersection(fa.period_days, fb.period_days) is None:
         return f"different periods ({fa.period} vs {fb.period})"
     return None
@@ -40,6 +44,8 @@ def describe(frame: Frame | None) -> str:
     if frame is None:
         return ""
     what = frame.measure or "figure"
+    if frame.target:
+        what += f" for {frame.target}"
     text = f"{frame.holder}'s {what}" if frame.holder else what
     if frame.aspect not in ("level", "point"):
         text += f" ({frame.aspect})"

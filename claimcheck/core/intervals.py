@@ -182,8 +182,9 @@ def stated_interval(
 ) -> Interval:
     """The numbers a figure allows given the precision it was stated with.
 
-    A figure stands for every number that rounds (half up) to it: "9.3bn" is [9.25bn, 9.35bn),
-    so "$9bn" agrees with "$9.3bn" and "261bn" with "260.75bn". A step set by trailing zeros
+    A figure stands for every number that rounds to it: "9.3bn" is [9.25bn, 9.35bn] (closed: a
+    $9.35bn sale is "$9.3bn" to one writer and "$9.4bn" to another), so "$9bn" agrees with "$9.3bn"
+    and "261bn" with "260.75bn". A step set by trailing zeros
     ("20,000") counts `zero_share` of itself, since round numbers are often exact. "about",
     "nearly" and "just over" reach `about_steps` steps, not a flat share of the value: "about 9.8
     pct" is [9.7, 9.9], so it conflicts with 9.4, while "about 20 percent" admits 21. Bounds
@@ -192,7 +193,7 @@ def stated_interval(
         return stated
     s = step * (zero_share if rounded else 1.0)
     if kind == "exact":
-        return Interval(value - half_width * s, value + half_width * s, True, False)
+        return Interval(value - half_width * s, value + half_width * s)
     if kind == "about":
         return Interval(value - about_steps * s, value + about_steps * s)
     if kind == "nearly":

@@ -136,12 +136,15 @@ def sentence_claims(
     ]
     # A date that is the period of a figure in its clause ("output in February was 16 mln bpd",
     # "closed Friday at 31") is part of that figure's frame, not a dated event of its own.
+    # So is a date of the very thing a figure measures ("Nigeria's early March output was about one mln").
     periods = {c.frame.period for c in claims if c.frame is not None and c.frame.period}
-    claims += [
-        Claim(id="", text=text, kind="date", date=iv, date_text=e.text, frame=date_frame(sent, e), **common)
-        for e, iv in dates
-        if iv is not None and describe_days(iv) not in periods
-    ]
+    measured = {c.frame.measure for c in claims if c.frame is not None and c.frame.measure}
+    for e, iv in dates:
+        frame = date_frame(sent, e)
+        if iv is not None and describe_days(iv) not in periods and frame.measure not in measured:
+            claims.append(
+                Claim(id="", text=text, kind="date", date=iv, date_text=e.text, frame=frame, **common)
+            )
     if claims or len(sent) < settings.min_tokens or text.endswith("?") or not _has_verb(sent):
         return claims
     return [Claim(id="", text=t, kind="other", **common) for t in atomic_texts(sent)]

@@ -59,6 +59,7 @@ def quantity_frame(sent: Span, start: int, end: int, doc_date: date | None = Non
         period=period,
         aspect=_aspect(num, sent, end, governor),
         period_days=days,
+        target=_target(measure_tok) if measure_tok is not None else None,
     )
 
 
@@ -76,8 +77,9 @@ def date_frame(sent: Span, ent: Span) -> Frame:
     governor = _governor(root)
     return Frame(
         holder=_holder(governor, event),
-        measure=_measure_name(event) if event is not None else None,
+        measure=_measure_name(event) if event is not None and not _is_unit(event) else None,
         aspect=aspect,
+        target=_target(event) if event is not None else None,
     )
 
 
@@ -189,6 +191,8 @@ def _event_token(root: Token) -> Token | None:
             or _prep_object(event, ("to",))
             or next((c for c in event.children if c.dep_ == "dobj"), None)
         )
+        if inner is None and event.head is not event and event.head.pos_ in ("VERB", "NOUN"):
+            inner = event.head  # "met in Vienna starting April 2": the meeting starts
         return inner or event
     return event
 
@@ -211,26 +215,32 @@ def _measure_name(tok: Token) -> str:
     verb with the entity it acts on ("deal of USAir": buying USAir, not Piedmont)."""
     if tok.pos_ == "VERB":
         lemma = tok.lemma_.lower()
-        name = rules()["canonical"].get(lemma, lemma)
-        target = _verb_target(tok)
-        return f"{name} of {target}" if target else name
+        return rules()["canonical"].get(lemma, lemma)
+    kept = [c.lower_ for c in tok.children if c.dep_ == "amod" and c.lower_ in rules()["measure_modifiers"]]
     parts = [c.lemma_.lower() for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
     lemma = tok.lemma_.lower()
     canon = rules()["canonical"]
     surface = " ".join([*parts, tok.lower_])  # spaCy lemmatises "taxes" to "taxis", "sales" to "sale"
     full = " ".join([*parts, lemma])
-    return canon.get(surface) or canon.get(full) or canon.get(tok.lower_) or canon.get(lemma) or lemma
+    name = canon.get(surface) or canon.get(full) or canon.get(tok.lower_) or canon.get(lemma) or lemma
+    return " ".join([*sorted(kept), name])  # "initial offer", "outstanding share" are measures apart
 
 
-def _verb_target(verb: Token) -> str | None:
-    """The entity a verb acts on: its object, or the "of" object of a share of it ("50.1 pct of
-    Piedmont")."""
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if obj is None:
-        return None
-    if _is_unit(obj):
-        obj = _prep_object(obj, ("of",)) or obj
-    return _entity_name(obj) if obj.pos_ == "PROPN" else None
+def _target(tok: Token) -> str | None:
+    """What a deal or offer is for: a deal verb's object entity ("acquire USAir"), the "of" object
+    of a share of it ("50.1 pct of Piedmont"), or an offer's "for" object ("offer for USAir")."""
+    candidates = [c for c in tok.children if c.dep_ == "dobj"]
+    candidates += [o for o in [_prep_object(tok, ("for",))] if o is not None]
+    for obj in candidates:
+        if _is_unit(obj) or obj.lower_ in ("half", "all", "part", "rest"):
+            obj = _prep_object(obj, ("of",)) or obj
+        owner = next((c for c in obj.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        name = (
+            _entity_name(obj) if obj.pos_ == "PROPN" else (_entity_name(owner) if owner is not None else None)
+        )
+        if name:
+            return name
+    return None
 
 
 def _governor(tok: Token) -> Token:
@@ -251,8 +261,10 @@ def _holder(governor: Token, measure: Token | None) -> str | None:
         if verb.pos_ not in ("VERB", "AUX"):
             break
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+            subject = verb.head  # "McManus and Magnier, who own a 29% stake"
         if subject is not None:
-            name = _entity_name(subject)
+            name = _entity_name(subject) or _owner_name(subject)
             if name:
                 return name
             break
@@ -265,6 +277,16 @@ def _holder(governor: Token, measure: Token | None) -> str | None:
                 name = _entity_name(c)
                 if name:
                     return name
+    return None
+
+
+def _owner_name(noun: Token) -> str | None:
+    """The entity a subject noun belongs to: "Saudi production", "Nigeria's output"."""
+    for c in noun.children:
+        if c.dep_ in ("poss", "compound", "amod", "nmod") and c.pos_ in ("PROPN", "ADJ"):
+            name = _entity_name(c)
+            if name:
+                return name
     return None
 
 
@@ -290,12 +312,41 @@ def _period(sent: Span, governor: Token, doc_date: date | None) -> tuple[str | N
     return None, None
 
 
+def _possible(sent: Span, governor: Token) -> bool:
+    """Speculation about the figure: a modal on its clause ("may raise its bid to £1.5bn"), a
+    conditional ("unless it receives backing from at least 75%"), or a rumour in its sentence."""
+    r = rules()
+    if any(t.lemma_.lower() in r["rumour_words"] or t.lower_ in r["rumour_words"] for t in sent):
+        return True
+    verb = governor
+    for _ in range(4):
+        if any(c.dep_ == "aux" and c.lower_ in r["possible_modals"] for c in verb.children):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in r["conditionals"] for c in verb.children):
+            return True
+        if verb.head is verb:
+            break
+        verb = verb.head
+    return False
+
+
 def _tokens_after(sent: Span, end: int) -> list[Token]:
     return [t for t in sent if t.idx - sent.start_char >= end]
 
 
 def _aspect(num: Token, sent: Span, end: int, governor: Token) -> str:
     r = rules()
+    if _possible(sent, governor):
+        return "possible"
+    before = sent.doc[num.i - 1] if num.i > sent.start else None
+    while before is not None and before.i > sent.start and (before.is_punct or _is_unit(before)):
+        before = sent.doc[before.i - 1]  # "by £200m": past the currency sign
+    if (
+        before is not None
+        and before.lower_ == "by"
+        and any(t.lemma_.lower() in r["change_verbs"] for t in sent)
+    ):
+        return "change"
     skip = r["per_words"] | {"a", "an", "per", "-"}
     after = [t for t in _tokens_after(sent, end) if t.lower_ not in skip and not _is_unit(t)]
     if after and after[0].lower_ in r["change_after"]:

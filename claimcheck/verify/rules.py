@@ -103,7 +103,13 @@ def _fact(p: Pair) -> str:
     """Who, what and when the two values are of, from the first claim's frame, filled in from the
     second's ("GenCorp's stake in 1987-03")."""
     fa, fb = p.a.frame or Frame(), p.b.frame or Frame()
-    merged = Frame(fa.holder or fb.holder, fa.measure or fb.measure, fa.period or fb.period, fa.aspect)
+    merged = Frame(
+        fa.holder or fb.holder,
+        fa.measure or fb.measure,
+        fa.period or fb.period,
+        fa.aspect,
+        fa.target or fb.target,
+    )
     return describe(merged)
 
 
