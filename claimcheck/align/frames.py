@@ -21,7 +21,7 @@ def frame_conflict(a: Claim, b: Claim) -> str | None:
         return f"different aspects ({fa.aspect} vs {fb.aspect})"
     if fa.measure != fb.measure:
         return f"different measures ({fa.measure or 'unstated'} vs {fb.measure or 'unstated'})"
-    if fa.holder and fb.holder and fa.holder.lower() != fb.holder.lower():
+    if fa.holder and fb.holder and not (_names(fa.holder, b) or _names(fb.holder, a)):
         return f"different holders ({fa.holder} vs {fb.holder})"
     if fa.target and fb.target and fa.target.lower() != fb.target.lower():
         return f"different targets ({fa.target} vs {fb.target})"
@@ -30,6 +30,15 @@ def frame_conflict(a: Claim, b: Claim) -> str | None:
     if fa.period_days and fb.period_days and intersection(fa.period_days, fb.period_days) is None:
         return f"different periods ({fa.period} vs {fb.period})"
     return None
+
+
+def _names(holder: str, claim: Claim) -> bool:
+    """Whether the claim's sentence names the holder: "the German exchange" and "Deutsche Boerse"
+    are one holder when each story names the other's words for it."""
+    h = holder.lower()
+    return any(h in e.lower() or e.lower() in h for e in claim.entities) or (
+        (claim.frame is not None and claim.frame.holder or "").lower() == h
+    )
 
 
 def frame_bonus(a: Claim, b: Claim, settings: AlignSettings = DEFAULTS.align) -> float:

@@ -123,7 +123,8 @@ def _measure_token(num: Token, sent: Span, end: int) -> Token | None:
     if tok.pos_ not in ("VERB", "AUX"):
         return None
     if tok.dep_ == "relcl" and tok.lemma_.lower() in rules()["generic_verbs"]:
-        return tok.head  # "foreign debt which totals 8.16 billion dlrs"
+        # "foreign debt which totals 8.16 billion dlrs" (the parse may hang it on "two-thirds of")
+        return (_prep_object(tok.head, ("of",)) if _is_unit(tok.head) else None) or tok.head
     via = units[-1] if units else num
     if via.dep_ == "pobj" and via.head.lower_ in ("to", "from", "by", "at"):
         # "raised its prime rate to 7-3/4 pct": the verb's object is what changed
@@ -162,8 +163,10 @@ def _noun_after(sent: Span, end: int) -> Token | None:
         if per and t.lower_ in rules()["per_words"]:
             per = False
             continue
+        if t.is_punct and t.text in "-–":
+            continue  # "pence-per-share": the hyphens keep a per-unit open
         per = t.lower_ in ("a", "an", "per")
-        if per or t.is_punct and t.text in "-–" or _is_unit(t):
+        if per or _is_unit(t):
             continue
         if t.pos_ != "NOUN":
             return None
@@ -319,12 +322,12 @@ def _possible(sent: Span, governor: Token) -> bool:
     if any(t.lemma_.lower() in r["rumour_words"] or t.lower_ in r["rumour_words"] for t in sent):
         return True
     verb = governor
-    for _ in range(4):
+    for _ in range(4):  # the figure's own clause, up through "to"-clauses only
         if any(c.dep_ == "aux" and c.lower_ in r["possible_modals"] for c in verb.children):
             return True
         if any(c.dep_ == "mark" and c.lower_ in r["conditionals"] for c in verb.children):
             return True
-        if verb.head is verb:
+        if verb.dep_ != "xcomp" or verb.head is verb:
             break
         verb = verb.head
     return False
@@ -385,6 +388,8 @@ def _aspect(num: Token, sent: Span, end: int, governor: Token) -> str:
         tok = head
     if tok.dep_ in ("dobj", "npadvmod") and governor.lemma_.lower() in r["change_verbs"]:
         return "change"
+    if governor.lemma_.lower() in r["change_verbs"] and governor.head.lemma_.lower() in r["target_verbs"]:
+        return "forecast"  # "agreed to cut output to 15.8 mln bpd": a target, not output
     words = {governor.lemma_.lower(), *(c.lemma_.lower() for c in governor.children if c.dep_ == "aux")}
     if words & r["forecast_words"] or governor.head.lemma_.lower() in r["forecast_words"]:
         return "forecast"
