@@ -92,3 +92,7 @@ def test_frame_conflicts(a: Frame, b: Frame, conflict: str | None) -> None:
 def test_describe_says_who_what_when() -> None:
     assert describe(Frame("Acme", "stake", "1987")) == "Acme's stake in 1987"
     assert describe(Frame(None, "rate", aspect="change")) == "rate (change)"
+    assert (
+        describe(Frame("General Partners", "stake", target="GenCorp"))
+        == "General Partners' stake for GenCorp"
+    )

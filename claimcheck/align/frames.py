@@ -55,7 +55,10 @@ def describe(frame: Frame | None) -> str:
     what = frame.measure or "figure"
     if frame.target:
         what += f" for {frame.target}"
-    text = f"{frame.holder}'s {what}" if frame.holder else what
+    owner = (
+        "" if not frame.holder else f"{frame.holder}'" if frame.holder.endswith("s") else f"{frame.holder}'s"
+    )
+    text = f"{owner} {what}" if owner else what
     if frame.aspect not in ("level", "point"):
         text += f" ({frame.aspect})"
     return text + (f" in {frame.period}" if frame.period else "")

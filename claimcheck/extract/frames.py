@@ -21,10 +21,11 @@ from importlib import resources
 from spacy.tokens import Span, Token
 
 from claimcheck.core.types import Frame, Interval
-from claimcheck.extract.dates import describe_days, normalise_date
+from claimcheck.extract.dates import MONTHS, describe_days, normalise_date
 from claimcheck.extract.entities import canonical
 
 _HOLDER_LABELS = {"ORG", "PERSON", "GPE", "NORP"}
+MONTHS_TITLE = {m.title() for m in MONTHS}
 _TICKER = re.compile(r"\s*<[^>]*>\s*")
 
 
@@ -52,7 +53,7 @@ def quantity_frame(sent: Span, start: int, end: int, doc_date: date | None = Non
         return Frame()
     measure_tok = _measure_token(num, sent, end)
     governor = _governor(num)
-    period, days = _period(sent, governor, doc_date)
+    period, days = _period(sent, governor, measure_tok, doc_date)
     return Frame(
         holder=_holder(governor, measure_tok),
         measure=_measure_name(measure_tok) if measure_tok is not None else None,
@@ -110,14 +111,14 @@ def _measure_token(num: Token, sent: Span, end: int) -> Token | None:
         return after
     tok, units = num, []
     for _ in range(8):
-        if tok is not num and tok.pos_ in ("NOUN", "PROPN") and not _is_unit(tok):
+        if tok.i != num.i and tok.pos_ in ("NOUN", "PROPN") and not _is_unit(tok):
             return _changed_thing(tok) or tok
         if tok.pos_ in ("NOUN", "PROPN", "NUM", "X", "SYM") and _is_unit(tok):
             units.append(tok)
             obj = _prep_object(tok, ("of", "in"))
             if obj is not None and obj.i > tok.i and not _is_unit(obj):
                 return obj
-        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
             break
         tok = tok.head
     if tok.pos_ not in ("VERB", "AUX"):
@@ -182,7 +183,7 @@ def _event_token(root: Token) -> Token | None:
     tok = root
     if tok.dep_ == "pobj" and tok.head.pos_ == "ADP":
         event = tok.head.head
-    elif tok.head is not tok and tok.head.pos_ in ("NOUN", "VERB", "PROPN"):
+    elif tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "VERB", "PROPN"):
         event = tok.head
     else:
         return None
@@ -194,7 +195,7 @@ def _event_token(root: Token) -> Token | None:
             or _prep_object(event, ("to",))
             or next((c for c in event.children if c.dep_ == "dobj"), None)
         )
-        if inner is None and event.head is not event and event.head.pos_ in ("VERB", "NOUN"):
+        if inner is None and event.head.i != event.i and event.head.pos_ in ("VERB", "NOUN"):
             inner = event.head  # "met in Vienna starting April 2": the meeting starts
         return inner or event
     return event
@@ -233,16 +234,20 @@ def _target(tok: Token) -> str | None:
     """What a deal or offer is for: a deal verb's object entity ("acquire USAir"), the "of" object
     of a share of it ("50.1 pct of Piedmont"), or an offer's "for" object ("offer for USAir")."""
     candidates = [c for c in tok.children if c.dep_ == "dobj"]
-    candidates += [o for o in [_prep_object(tok, ("for",))] if o is not None]
+    candidates += [
+        o for p in tok.children if p.dep_ in ("prep", "dative") and p.lower_ == "for" for o in p.children
+    ]
     for obj in candidates:
         if _is_unit(obj) or obj.lower_ in ("half", "all", "part", "rest"):
             obj = _prep_object(obj, ("of",)) or obj
-        owner = next((c for c in obj.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
-        name = (
-            _entity_name(obj) if obj.pos_ == "PROPN" else (_entity_name(owner) if owner is not None else None)
+        named = obj if obj.pos_ == "PROPN" else None
+        named = named or next(
+            (c for c in obj.lefts if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"), None
         )
-        if name:
-            return name
+        if named is None or named.ent_type_ == "DATE" or named.text in MONTHS_TITLE:
+            continue
+        # the small NER model misses rarer names (Piedmont): a proper noun names the target itself
+        return _entity_name(named) or _clean(canonical(named.text))
     return None
 
 
@@ -250,7 +255,7 @@ def _governor(tok: Token) -> Token:
     """The verb whose clause holds the token (the root when none)."""
     t = tok
     for _ in range(12):
-        if t.pos_ in ("VERB", "AUX") or t.head is t:
+        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
             return t
         t = t.head
     return t
@@ -271,7 +276,7 @@ def _holder(governor: Token, measure: Token | None) -> str | None:
             if name:
                 return name
             break
-        if verb.dep_ not in ("xcomp", "advcl", "relcl") or verb.head is verb:
+        if verb.dep_ not in ("xcomp", "advcl", "relcl") or verb.head.i == verb.i:
             break
         verb = verb.head
     if measure is not None:
@@ -295,21 +300,30 @@ def _owner_name(noun: Token) -> str | None:
 
 def _entity_name(tok: Token) -> str | None:
     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end and e.label_ in _HOLDER_LABELS), None)
-    if ent is None:
-        return None
-    words = _TICKER.sub(" ", canonical(ent.text)).replace("<", " ").replace(">", " ").split()
+    return None if ent is None else _clean(canonical(ent.text))
+
+
+def _clean(name: str) -> str | None:
+    """A name without tickers ("<GY>") and corporate suffixes ("Texaco Inc" is "Texaco")."""
+    words = _TICKER.sub(" ", name).replace("<", " ").replace(">", " ").split()
     suffixes = rules()["holder_suffixes"]
     while len(words) > 1 and words[-1].lower().rstrip(".") in suffixes:
         words.pop()
     return " ".join(words) or None
 
 
-def _period(sent: Span, governor: Token, doc_date: date | None) -> tuple[str | None, Interval | None]:
-    """A date of the figure's own clause ("February output", "in 1985"), as shown and as days."""
-    for ent in sent.ents:
-        if ent.label_ != "DATE" or _governor(ent.root) is not governor:
-            continue
-        days = normalise_date(ent.text, doc_date)
+def _period(
+    sent: Span, governor: Token, measure: Token | None, doc_date: date | None
+) -> tuple[str | None, Interval | None]:
+    """The date a figure refers to, as shown and as days: one on its measure ("February output",
+    which NER may read as part of a name; "an average for February") before one of its clause."""
+    own: list[str] = []
+    if measure is not None:
+        own += [c.text for c in measure.lefts if c.dep_ in ("compound", "amod", "nmod", "npadvmod")]
+        own += [o.text for o in [_prep_object(measure, ("for", "in", "of"))] if o is not None]
+    clause = [e.text for e in sent.ents if e.label_ == "DATE" and _governor(e.root).i == governor.i]
+    for text in [*own, *clause]:
+        days = normalise_date(text, doc_date)
         if days is not None:
             return describe_days(days), days
     return None, None
@@ -327,7 +341,7 @@ def _possible(sent: Span, governor: Token) -> bool:
             return True
         if any(c.dep_ == "mark" and c.lower_ in r["conditionals"] for c in verb.children):
             return True
-        if verb.dep_ != "xcomp" or verb.head is verb:
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
             break
         verb = verb.head
     return False
@@ -370,7 +384,7 @@ def _aspect(num: Token, sent: Span, end: int, governor: Token) -> str:
     tok = num
     for _ in range(4):
         head = tok.head
-        if head is tok:
+        if head.i == tok.i:
             break
         changed = head.head.lemma_.lower() in r["change_verbs"]
         if tok.dep_ == "pobj" and head.lower_ in ("by", "to", "from") and changed:
