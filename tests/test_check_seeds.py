@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -99,3 +100,39 @@ def test_finding_ids_are_stable_when_an_unrelated_document_is_added(tmp_path: Pa
     assert {f["id"] for f in before["findings"]} == {f["id"] for f in after["findings"]}
     _, again = run_check(corpus)
     assert after == again  # deterministic
+
+
+INAUGURATION = """Trump sworn in later this month
+
+Donald Trump is due to take office on January 25th, aides said.
+"""
+
+
+def test_a_day_without_a_year_conflicts_with_the_seeds_january_20th(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    (corpus / "902_inauguration.md").write_text(INAUGURATION, encoding="utf-8")
+    code, report = run_check(corpus)
+    assert code == 1
+    dates = {
+        frozenset(c["date"]["text"] for c in claims_of(report, f))
+        for f in report["findings"]
+        if f["verdict"] == "contradiction" and f["method"] == "date"
+    }
+    assert frozenset({"January 20th", "January 25th"}) in dates, dates
+
+
+def test_doc_date_must_be_a_date(tmp_path: Path) -> None:
+    res = runner.invoke(app, ["check", str(SEEDS), "--no-nli", "--doc-date", "20 Jan"])
+    assert res.exit_code == 2
+    assert "--doc-date must be YYYY-MM-DD" in res.output and "Traceback" not in res.output
+
+
+def test_doc_date_anchors_relative_dates(tmp_path: Path) -> None:
+    _, report = run_check(SEEDS, extra=("--doc-date", "2025-01-08"))
+    monday = [c for c in report["claims"] if c["kind"] == "date" and c["date"]["text"] == "Monday"]
+    assert monday and all(c["frame"] is not None for c in monday)
+    inauguration = next(
+        c for c in report["claims"] if c["kind"] == "date" and "January 20th" in c["date"]["text"]
+    )
+    assert inauguration["date"]["low"] == date(2025, 1, 20).toordinal()

@@ -394,7 +394,7 @@ KEPT_BESIDE_NOISE = [
     ("Paris\n35 nations met", ["35"]),
     ("20 percent or more than 30", ["20 percent or more", "30"]),
     ("30 nations — 20 of them", ["30", "20"]),
-    ("shedding 15% to 22 cents", ["15%", "22"]),
+    ("shedding 15% to 22 cents", ["15%", "22 cents"]),  # cents are an amount (usd_cent)
     ("S&P 500 +0.3%", ["0.3%"]),
     ("a 5-10W laser", ["5-10W"]),
 ]

@@ -15,8 +15,10 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from claimcheck.align.embed import embed, mask_numbers
+from claimcheck.align.frames import frame_bonus, frame_conflict
 from claimcheck.core.settings import DEFAULTS, AlignSettings
 from claimcheck.core.types import Claim, Pair
+from claimcheck.extract.dates import is_yearless
 
 
 def block_key(claim: Claim) -> str | None:
@@ -24,7 +26,7 @@ def block_key(claim: Claim) -> str | None:
     if claim.kind == "quantity" and claim.quantity is not None:
         return f"unit:{claim.quantity.unit}"
     if claim.kind == "date":
-        return "date"
+        return "date:yearless" if claim.date is not None and is_yearless(claim.date) else "date"
     return "other"
 
 
@@ -87,9 +89,9 @@ def align(
 
 def block_floor(key: str, config: AlignSettings) -> float:
     """The similarity (context bonus included) two claims of block `key` need to fill one slot."""
-    return {"date": config.date_min_similarity, "other": config.other_min_similarity}.get(
-        key, config.quantity_min_similarity
-    )
+    if key.startswith("date"):
+        return config.date_min_similarity
+    return config.other_min_similarity if key == "other" else config.quantity_min_similarity
 
 
 def slot_pair(a: Claim, b: Claim, similarity: float, key: str, config: AlignSettings) -> Pair | None:
@@ -98,10 +100,15 @@ def slot_pair(a: Claim, b: Claim, similarity: float, key: str, config: AlignSett
     The one rule for "same slot", shared by the indexed search above and the exhaustive
     all-pairs reference of `claimcheck bench`, so the two differ only in which pairs they look at.
     """
-    sim = min(1.0, similarity + context_bonus(a, b, config))
+    sim = min(
+        1.0, similarity + context_bonus(a, b, config) + (frame_bonus(a, b, config) if key != "other" else 0)
+    )
     if sim < block_floor(key, config) or context_conflict(a, b):
         return None
-    if key != "other" and sim < config.unanchored_min_similarity and not shared_anchor(a, b):
+    if key != "other" and frame_conflict(a, b):
+        return None
+    anchored = shared_anchor(a, b) or (key != "other" and frame_bonus(a, b, config) > 0)
+    if key != "other" and sim < config.unanchored_min_similarity and not anchored:
         return None
     if a.id > b.id:
         a, b = b, a

@@ -15,6 +15,8 @@ import json
 import os
 import shutil
 import sys
+from dataclasses import replace
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
@@ -23,7 +25,9 @@ import typer
 from claimcheck.cli.claims_out import FORMATS as CLAIM_FORMATS
 from claimcheck.cli.errors import DEBUG_ENV, OneLineErrors, fail, warn
 from claimcheck.cli.eval import eval_app
+from claimcheck.core.errors import InputError
 from claimcheck.core.settings import DEFAULTS
+from claimcheck.core.types import Document
 from claimcheck.gate.policy import FAIL_ON
 from claimcheck.report import FORMATS
 
@@ -85,6 +89,17 @@ def _not_a_folder(*paths: Path | None) -> None:
             fail(f"is a folder, not a file: {path}")
 
 
+def with_doc_date(docs: list[Document], doc_date: str | None) -> list[Document]:
+    """The documents with `--doc-date` recorded as each one's date (InputError when it is no date)."""
+    if doc_date is None:
+        return docs
+    try:
+        day = date.fromisoformat(doc_date)
+    except ValueError:
+        raise InputError(f"--doc-date must be YYYY-MM-DD, not {doc_date!r}") from None
+    return [replace(d, meta={**d.meta, "doc_date": day}) for d in docs]
+
+
 @app.command(cls=OneLineErrors)
 def check(
     paths: list[Path] | None = typer.Argument(
@@ -137,6 +152,11 @@ def check(
         None, "--show", help="also list these in the table, md and html reports (they are counted anyway)"
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar on stderr"),
+    doc_date: str | None = typer.Option(
+        None,
+        "--doc-date",
+        help="YYYY-MM-DD: when every file was written, for relative dates (default: each file's dateline)",
+    ),
 ) -> None:
     """Check a corpus for claims that agree or conflict across sources.
 
@@ -174,6 +194,7 @@ def check(
         max_bytes=limit,
         follow_symlinks=follow_symlinks,
     )
+    docs = with_doc_date(docs, doc_date)
     with progress_bar(quiet, cfg.settings.report.progress_delay) as on_stage:
         pipeline = Pipeline.build(
             settings=cfg.settings,

@@ -167,3 +167,37 @@ def qualified(kind: str, value: float, tolerance: float) -> Interval:
     at 0. At 0 the strict kinds would be empty ("fewer than 0"), so the point is used instead."""
     interval = _QUALIFIED[kind](value, tolerance)
     return Interval.point(value) if is_empty(interval) else interval
+
+
+def stated_interval(
+    kind: str,
+    value: float | None,
+    step: float | None,
+    stated: Interval,
+    *,
+    rounded: bool = False,
+    half_width: float = 0.5,
+    about_steps: float = 1.0,
+    zero_share: float = 0.1,
+) -> Interval:
+    """The numbers a figure allows given the precision it was stated with.
+
+    A figure stands for every number that rounds to it: "9.3bn" is [9.25bn, 9.35bn] (closed: a
+    $9.35bn sale is "$9.3bn" to one writer and "$9.4bn" to another), so "$9bn" agrees with "$9.3bn"
+    and "261bn" with "260.75bn". A step set by trailing zeros
+    ("20,000") counts `zero_share` of itself, since round numbers are often exact. "about",
+    "nearly" and "just over" reach `about_steps` steps, not a flat share of the value: "about 9.8
+    pct" is [9.7, 9.9], so it conflicts with 9.4, while "about 20 percent" admits 21. Bounds
+    ("over 30"), ranges and vague amounts keep their stated interval."""
+    if value is None or step is None or step <= 0 or not math.isfinite(value):
+        return stated
+    s = step * (zero_share if rounded else 1.0)
+    if kind == "exact":
+        return Interval(value - half_width * s, value + half_width * s)
+    if kind == "about":
+        return Interval(value - about_steps * s, value + about_steps * s)
+    if kind == "nearly":
+        return Interval(value - about_steps * s, value, True, False)
+    if kind == "just_over":
+        return Interval(value, value + about_steps * s, False, True)
+    return stated

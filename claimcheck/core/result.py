@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from claimcheck.core.types import Claim, Document, Finding, Pair, Verdict
+from claimcheck.core.types import Claim, Document, Finding, Frame, Pair, Verdict
 
 
 @dataclass
@@ -72,7 +72,12 @@ def claim_dict(c: Claim) -> dict:
         "entities": list(c.entities),
         "hedged": c.hedged,
         "attribution": c.attribution,
+        "frame": None if c.frame is None else frame_dict(c.frame),
     }
+
+
+def frame_dict(f: Frame) -> dict:
+    return {"holder": f.holder, "measure": f.measure, "period": f.period, "aspect": f.aspect}
 
 
 def finding_dict(f: Finding) -> dict:

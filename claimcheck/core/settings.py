@@ -63,6 +63,9 @@ class AlignSettings:
     )
     place_bonus: float = knob(0.1, "a shared place is slot evidence the sentence similarity misses")
     year_bonus: float = knob(0.05, "a shared year is weaker slot evidence than a shared place")
+    frame_bonus: float = knob(
+        0.15, "figures or dates whose frames name one measure or event are one slot more often than they read"
+    )
     embed_batch_size: int = knob(64, "sentences per MiniLM embedding batch")
     search_chunk: int = knob(1024, "rows of the similarity matrix computed at once (memory bound)")
 
@@ -76,6 +79,15 @@ class VerifySettings:
     confidence_base: float = knob(0.6, "confidence of an interval verdict at the alignment floor")
     confidence_span: float = knob(0.4, "confidence added as similarity rises from the floor to the top")
     confident_similarity: float = knob(0.85, "similarity at which an interval verdict is fully confident")
+    rounding_half_width: float = knob(
+        0.5, "a figure stands for what rounds to it: half a step of its last digit each side ($9bn ~ $9.3bn)"
+    )
+    about_steps: float = knob(
+        1.0, '"about/nearly/just over" reach this many steps of the last digit: about 9.8 pct is [9.7, 9.9]'
+    )
+    trailing_zero_share: float = knob(
+        0.1, 'a step set by trailing zeros counts this share: "100 dlrs" is often exact, so [95, 105)'
+    )
     contradiction_override: float = knob(
         0.9, "NLI contradiction probability above which agreeing figures do not force entailment"
     )

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from claimcheck.core.intervals import Interval
 
-__all__ = ["Claim", "Document", "Finding", "Interval", "Pair", "Quantity", "Verdict"]
+__all__ = ["Claim", "Document", "Finding", "Frame", "Interval", "Pair", "Quantity", "Verdict"]
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,25 @@ class Quantity:
     unit: str  # canonical counted thing or unit ("country", "percent", "usd", "person")
     qualifier: str | None = None  # "over", "about", "up to", ... as written, lower-cased
     text: str = ""  # the quantity phrase as written
+    kind: str = "exact"  # the qualifier kind (core.intervals.QUALIFIER_KINDS), "range" or "vague"
+    step: float | None = None  # unit of the last digit stated, in `unit` ("9.3bn" -> 1e8): its precision
+    rounded: bool = False  # the step comes from trailing zeros ("20,000"), which may be exact
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What a figure or date is the value of: two claims are one fact only when their frames are.
+
+    None means the sentence does not say; a frame with an unknown part is compatible with any value
+    of that part. Lemmatised and canonicalised so two stories' wordings of one fact compare equal.
+    """
+
+    holder: str | None = None  # whose figure ("GenCorp" in "GenCorp's stake")
+    measure: str | None = None  # what is measured ("stake", "offer", "output"), or the dated event
+    period: str | None = None  # the time the figure refers to, as shown ("1987-02", "1985")
+    aspect: str = "level"  # level | change | previous | forecast | possible; dates: point | since | ...
+    target: str | None = None  # what a deal or offer is for ("USAir" in "TWA's offer for USAir")
+    period_days: Interval | None = field(default=None, compare=False)  # the period as day ordinals
 
 
 @dataclass(frozen=True)
@@ -45,6 +64,7 @@ class Claim:
     hedged: bool = False
     attribution: str | None = None
     sentence: str = ""  # the whole sentence the claim came from (context for NLI/alignment)
+    frame: Frame | None = None  # quantity and date claims: what the value is the value of
 
 
 @dataclass(frozen=True)

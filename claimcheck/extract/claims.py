@@ -8,6 +8,7 @@ the offsets of its evidence (the sentence or headline it came from) in its docum
 from __future__ import annotations
 
 import hashlib
+import re
 import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
@@ -16,13 +17,15 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from claimcheck.core.settings import DEFAULTS, ExtractSettings
-from claimcheck.core.types import Claim, Document, Quantity
-from claimcheck.extract.dates import NUMERIC_DATE, is_invalid_date, normalise_date
+from claimcheck.core.types import Claim, Document, Frame, Interval, Quantity
+from claimcheck.extract.dateline import document_date
+from claimcheck.extract.dates import NUMERIC_DATE, describe_days, is_invalid_date, normalise_date
 from claimcheck.extract.entities import canonical
+from claimcheck.extract.frames import date_frame, quantity_frame
 from claimcheck.extract.nlp import get_nlp
 from claimcheck.extract.numbers import QuantityMention, find_quantities
 from claimcheck.extract.segment import cut_long, split_units
-from claimcheck.extract.units import canonical_unit
+from claimcheck.extract.units import canonical_unit, conversion
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
 HEDGE_WORDS = {
@@ -39,6 +42,9 @@ HEDGE_WORDS = {
     "probably",
     "reportedly",
     "allegedly",
+    "rumour",
+    "rumor",
+    "speculate",
     "seem",
     "appear",
     "feel",
@@ -83,13 +89,17 @@ def extract_claims(
 ) -> list[Claim]:
     """All claims of all documents, in document order; spaCy runs once over every unit.
 
-    Lines over `max_unit_chars` are parsed in pieces (with a warning naming the document), and
-    batches hold at most `parse_batch_chars`, so memory stays bounded whatever the input.
-    `progress(done, total)` is called as each document's last unit is parsed (a progress bar).
+    A document's dateline is no claim (its span is blanked before segmenting, offsets kept); its
+    date anchors the document's relative dates. Lines over `max_unit_chars` are parsed in pieces
+    (with a warning naming the document), and batches hold at most `parse_batch_chars`, so memory
+    stays bounded whatever the input. `progress(done, total)` is called as each document's last
+    unit is parsed (a progress bar).
     """
     jobs = []
     for doc in docs:
-        units = split_units(doc.text, settings.wrap_min_words)
+        dateline = document_date(doc)
+        text = " " * dateline.end + doc.text[dateline.end :]
+        units = split_units(text, settings.wrap_min_words)
         long = sum(len(u.text) > settings.max_unit_chars for u in units)
         if long:
             warnings.warn(
@@ -98,14 +108,14 @@ def extract_claims(
                 LongLineWarning,
                 stacklevel=2,
             )
-        jobs += [(doc, piece) for u in units for piece in cut_long(u, settings.max_unit_chars)]
+        jobs += [(doc, dateline.day, piece) for u in units for piece in cut_long(u, settings.max_unit_chars)]
     claims: list[Claim] = []
     done = 0
-    parsed_units = _parse([u.text for _, u in jobs], settings)
-    for i, ((doc, unit), parsed) in enumerate(zip(jobs, parsed_units, strict=True)):
+    parsed_units = _parse([u.text for _, _, u in jobs], settings)
+    for i, ((doc, day, unit), parsed) in enumerate(zip(jobs, parsed_units, strict=True)):
         sents = [parsed[:]] if unit.is_line else list(parsed.sents)
         for sent in sents:
-            claims += sentence_claims(doc, sent, unit.start, settings)
+            claims += sentence_claims(doc, sent, unit.start, settings, day)
         if progress is not None and (i + 1 == len(jobs) or jobs[i + 1][0] is not doc):
             done += 1
             progress(done, len(docs))
@@ -135,18 +145,30 @@ def _parse(texts: Sequence[str], settings: ExtractSettings) -> Iterable:
 
 
 def sentence_claims(
-    doc: Document, sent: Span, offset: int, settings: ExtractSettings = DEFAULTS.extract
+    doc: Document,
+    sent: Span,
+    offset: int,
+    settings: ExtractSettings = DEFAULTS.extract,
+    doc_date: date | None = None,
 ) -> list[Claim]:
-    """The atomic claims of one sentence; offset is where the sentence's parse starts in doc."""
+    """The atomic claims of one sentence; offset is where the sentence's parse starts in doc, and
+    doc_date (the document's date, when known) anchors relative dates."""
     text = sent.text.strip()
     if len(sent) < 3 or not any(t.is_alpha for t in sent):
         return []
     start = offset + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
     end = start + len(text)
     entities = tuple(dict.fromkeys(canonical(e.text) for e in sent.ents if e.label_ in ENTITY_LABELS))
-    mentions = [e.text for e in sent.ents if e.label_ == "DATE"]  # spaCy tags "31/02/2020" ORG:
-    mentions += [m.group() for m in NUMERIC_DATE.finditer(text) if not any(m.group() in t for t in mentions)]
-    dates = [(t, normalise_date(t, settings=settings)) for t in mentions]
+    ents = [e for e in sent.ents if e.label_ == "DATE"]
+    # spaCy tags "31/02/2020" ORG or nothing: numeric dates are found by pattern as well
+    ents += [
+        span
+        for m in NUMERIC_DATE.finditer(sent.text)
+        if not any(m.group() in e.text for e in ents)
+        and (span := sent.char_span(m.start(), m.end(), alignment_mode="expand")) is not None
+    ]
+    mentions = [e.text for e in ents]
+    dates = [(e, normalise_date(e.text, doc_date, settings)) for e in ents]
     years = tuple(sorted({_year(iv.lo()) for _, iv in dates if iv is not None}))
     common = dict(
         doc_id=doc.id,
@@ -160,13 +182,20 @@ def sentence_claims(
         sentence=text,
     )
     claims = [
-        Claim(id="", text=text, kind="quantity", quantity=q, **common) for q in quantities(sent, settings)
+        Claim(id="", text=text, kind="quantity", quantity=q, frame=f, **common)
+        for q, f in quantities(sent, settings, doc_date)
     ]
-    claims += [
-        Claim(id="", text=text, kind="date", date=iv, date_text=t, **common)
-        for t, iv in dates
-        if iv is not None
-    ]
+    # A date that is the period of a figure in its clause ("output in February was 16 mln bpd",
+    # "closed Friday at 31") is part of that figure's frame, not a dated event of its own.
+    # So is a date of the very thing a figure measures ("Nigeria's early March output was about one mln").
+    periods = {c.frame.period for c in claims if c.frame is not None and c.frame.period}
+    measured = {c.frame.measure for c in claims if c.frame is not None and c.frame.measure}
+    for e, iv in dates:
+        frame = date_frame(sent, e)
+        if iv is not None and describe_days(iv) not in periods and frame.measure not in measured:
+            claims.append(
+                Claim(id="", text=text, kind="date", date=iv, date_text=e.text, frame=frame, **common)
+            )
     if claims or len(sent) < settings.min_tokens or text.endswith("?") or not _has_verb(sent):
         return claims
     if any(is_invalid_date(t, settings) for t in mentions):
@@ -174,17 +203,93 @@ def sentence_claims(
     return [Claim(id="", text=t, kind="other", **common) for t in atomic_texts(sent)]
 
 
-def quantities(sent: Span, settings: ExtractSettings = DEFAULTS.extract) -> list[Quantity]:
-    """Quantities with a counted thing; a bare number with nothing to count is no claim."""
+def quantities(
+    sent: Span, settings: ExtractSettings = DEFAULTS.extract, doc_date: date | None = None
+) -> list[tuple[Quantity, Frame]]:
+    """Quantities with a counted thing, each with its frame; a bare number with nothing to count
+    is no claim. A per-unit ("dlrs a share") is part of the unit, so a per-share price never
+    meets a deal value; a currency conversion in parentheses ("$9.3bn (£5bn)") restates the figure
+    before it and is no claim of its own."""
     out = []
+    previous: QuantityMention | None = None
     for m in find_quantities(sent.text, settings):
-        unit = counted_unit(sent, m)
-        if m.unit_hint:
-            measured = measured_noun(sent, m)
-            unit = f"{m.unit_hint} of {measured}" if measured else m.unit_hint
-        if unit:
-            out.append(Quantity(m.value, m.interval, unit, m.qualifier, m.text))
+        if previous is not None and _is_conversion(sent.text, previous, m):
+            continue
+        previous = m
+        per = PER_UNIT.match(sent.text, m.end)
+        unit = m.unit_hint or (canonical_unit(per.group("money")) if per and per.group("money") else None)
+        if unit is None:
+            unit = counted_unit(sent, m)
+        if unit in SCALE_WORDS:
+            # "450-500 mln dlrs in interest and about 96 mln in principal": wire copy drops the
+            # currency of a sentence's later sums; they take the one before, or are no claim
+            unit = next((q.unit.split(" per ")[0] for q, _ in reversed(out) if q.unit in _MONEY), None)
+        if unit is None:
+            continue
+        unit, factor = conversion(unit)
+        if per:
+            unit = f"{unit} per {per.group('per').lower()}"
+        frame = quantity_frame(sent, m.start, m.end, doc_date)
+        out.append((_quantity(m, unit, factor), frame))
+    return _told_apart(out)
+
+
+def _told_apart(found: list[tuple[Quantity, Frame]]) -> list[tuple[Quantity, Frame]]:
+    """Two figures of one unit and frame in one sentence are two facts the parse could not tell
+    apart ("sold WOR for 387 mln dlrs and KHJ for 217 mln dlrs"): number them in sentence order, so
+    each meets only its own counterpart in a story that lists them the same way."""
+    seen: dict[tuple, int] = {}
+    for q, f in found:
+        key = (q.unit, f.measure, f.aspect, f.holder)
+        seen[key] = seen.get(key, 0) + 1
+    out, order = [], dict.fromkeys(seen, 0)
+    for q, f in found:
+        key = (q.unit, f.measure, f.aspect, f.holder)
+        if seen[key] > 1:
+            order[key] += 1
+            f = replace(f, measure=f"{f.measure or 'figure'} #{order[key]}")
+        out.append((q, f))
     return out
+
+
+# "100 dlrs a share", "530 pence-per-share", "52 dlrs cash per share", "18 dlrs a barrel".
+PER_UNIT = re.compile(
+    r"[\s-]*(?:(?P<money>dlrs?|dollars?|pence|cents?|stg)[\s-]+)?(?:cash[\s-]+)?(?:a|an|per)[\s-]+"
+    r"(?P<per>share|barrel|tonne|ton|ounce|bushel|day|week|month|year)\b",
+    re.I,
+)
+SCALE_WORDS = {"mln", "million", "bln", "billion", "bn", "trillion", "thousand"}
+_MONEY = {"usd", "gbp", "eur", "jpy", "chf", "cny", "rub", "uah", "inr", "cad", "aud"}
+_MONEY |= {"gbp_pence", "usd_cent"}
+
+
+def _is_conversion(text: str, before: QuantityMention, m: QuantityMention) -> bool:
+    """ "$9.3bn (£5bn)": a sum in brackets right after a sum in another currency."""
+    between, after = text[before.end : m.start], text[m.end : m.end + 2]
+    money = before.unit_hint in _MONEY and m.unit_hint in _MONEY
+    bracketed = between.strip() == "(" and after.lstrip().startswith(")")
+    return money and before.unit_hint != m.unit_hint and bracketed
+
+
+def _quantity(m: QuantityMention, unit: str, factor: float) -> Quantity:
+    """The mention as a Quantity in canonical units (values times factor)."""
+    iv = m.interval
+    scaled = Interval(
+        None if iv.low is None else iv.low * factor,
+        None if iv.high is None else iv.high * factor,
+        iv.low_inclusive,
+        iv.high_inclusive,
+    )
+    return Quantity(
+        None if m.value is None else m.value * factor,
+        scaled if factor != 1 else iv,
+        unit,
+        m.qualifier,
+        m.text,
+        m.kind,
+        None if m.step is None else m.step * factor,
+        m.rounded,
+    )
 
 
 def counted_unit(sent: Span, m: QuantityMention) -> str | None:
@@ -230,19 +335,6 @@ def counted_unit(sent: Span, m: QuantityMention) -> str | None:
         unit = canonical_unit(noun.lemma_, of_obj)
         if unit:
             return unit
-    return None
-
-
-def measured_noun(sent: Span, m: QuantityMention) -> str | None:
-    """What a percentage or sum is of: "20 percent of Ukrainian territory" -> territory."""
-    after = [t for t in sent if t.idx - sent.start_char >= m.end][:5]
-    for t in after:
-        if t.pos_ in ("NOUN", "PROPN"):
-            while t.dep_ == "compound" and t.head.i > t.i:
-                t = t.head
-            return t.lemma_.lower()
-        if t.pos_ not in ("ADP", "ADJ", "DET") and t.lower_ != "of":
-            return None
     return None
 
 

@@ -1,8 +1,11 @@
 """Date mentions to day intervals, so "in 1999" and "on 3 March 1999" can be compared.
 
-Only absolute dates are normalised (a year, a month and year, a full date, or a day and
-month when the document date gives the year); relative ones ("on Monday", "this week")
-stay unnormalised rather than guessed.
+Absolute dates (a year, a month and year, a full date) are read by pattern. Dates that need the
+document's date — a day and month without a year, a weekday, "last week", "yesterday", "the
+first quarter" — are anchored on it with dateparser's RELATIVE_BASE; without a document date a
+relative one stays unnormalised rather than guessed, and a day and month without a year is read
+in the placeholder year `YEARLESS`, so "January 20th" and "January 25th" still compare with each
+other (never with a dated claim: align blocks them apart).
 
 Numeric dates: ISO "2020-03-01" is read as written; "01/03/2020" is 1 March in Europe and
 January 3 in the US, so an ambiguous one covers both readings (the interval between them:
@@ -16,7 +19,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from claimcheck.core.settings import DEFAULTS, ExtractSettings
 from claimcheck.core.types import Interval
@@ -39,13 +42,29 @@ PATTERNS = [
     re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*\d)", re.I),
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b", re.I),
     re.compile(rf"(?<![\d,.$£€-]){_YEAR}(?P<decade>s)?(?![\d,.%-]|\s*(?:percent|per cent))", re.I),
+    # A month alone ("in May"): capitalised, so the modal "may" is none; needs the document's year.
+    re.compile(r"\b(?P<month>" + "|".join(calendar.month_name[1:]) + r")\b"),
 ]
+# A leap year no story is set in: day-and-month dates without a year live here.
+YEARLESS = 4
+_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_QUARTER = re.compile(
+    r"\b(?:(?P<y1>\d{4})\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
+    r"(?:\s+of\s+(?P<y2>\d{4}))?\b|\bQ(?P<qn>[1-4])\b",
+    re.I,
+)
+_WEEKDAYS = "|".join(calendar.day_name)
+# Only these are handed to dateparser: it reads "63" (an age spaCy tags DATE) as a year.
+_RELATIVE = re.compile(
+    rf"\b(?:{_WEEKDAYS}|yesterday|today|tomorrow|(?:last|this|next|past)\s+(?:week|month|year))\b", re.I
+)
+_PERIOD_DAYS = {"week": 7}
 
 
 def normalise_date(
     text: str, doc_date: date | None = None, settings: ExtractSettings = DEFAULTS.extract
 ) -> Interval | None:
-    """Day-ordinal interval covered by a date phrase, or None when it is not absolute.
+    """Day-ordinal interval covered by a date phrase, or None when it cannot be pinned down.
 
     The first match of the first pattern that has one wins; a four-digit "year" outside
     settings.year_min..year_max is no year, so the search goes on past it.
@@ -70,13 +89,60 @@ class _InvalidDate(ValueError):
 
 
 def _first(text: str, doc_date: date | None, settings: ExtractSettings) -> Interval | None:
+    if (quarter := _quarter(text, doc_date)) is not None:
+        return quarter
     for pattern in PATTERNS:
         for m in pattern.finditer(text):
             g = m.groupdict()
             year = g.get("year") or g.get("year2")
             if year is None or settings.year_min <= int(year) <= settings.year_max:
                 return _numeric(g) if g.get("year2") else _interval(g, doc_date)
-    return None
+    return _relative(text, doc_date) if doc_date is not None and _RELATIVE.search(text) else None
+
+
+def is_yearless(iv: Interval) -> bool:
+    """Whether a date was read without a year (in the placeholder year)."""
+    return date.fromordinal(int(iv.lo())).year == YEARLESS
+
+
+def _quarter(text: str, doc_date: date | None) -> Interval | None:
+    m = _QUARTER.search(text)
+    if m is None:
+        return None
+    year_text = m.group("y1") or m.group("y2")
+    year = int(year_text) if year_text else (doc_date.year if doc_date else None)
+    if year is None:
+        return None
+    q = int(m.group("qn")) if m.group("qn") else _QUARTERS[m.group("q").lower()]
+    first = date(year, 3 * q - 2, 1)
+    last_month = 3 * q
+    return Interval(
+        first.toordinal(), date(year, last_month, calendar.monthrange(year, last_month)[1]).toordinal()
+    )
+
+
+def _relative(text: str, doc_date: date) -> Interval | None:
+    """Weekdays and "last week" against the document's date, by dateparser."""
+    from dateparser.date import DateDataParser  # deferred: its language data takes a second to load
+
+    base = datetime(doc_date.year, doc_date.month, doc_date.day)
+    found = DateDataParser(languages=["en"], settings={"RELATIVE_BASE": base}).get_date_data(text)
+    if not isinstance(found.date_obj, datetime):
+        return None
+    day = found.date_obj.date()
+    if found.period == "year":
+        return Interval(date(day.year, 1, 1).toordinal(), date(day.year, 12, 31).toordinal())
+    if found.period == "month":
+        last = calendar.monthrange(day.year, day.month)[1]
+        return Interval(date(day.year, day.month, 1).toordinal(), date(day.year, day.month, last).toordinal())
+    if found.period in _PERIOD_DAYS:
+        monday = day - timedelta(days=day.weekday())
+        return Interval(monday.toordinal(), monday.toordinal() + _PERIOD_DAYS[found.period] - 1)
+    return Interval.point(day.toordinal())
+
+
+# News looks back: a month named without a year this far past the document date is last year's.
+_FUTURE_DAYS = 120
 
 
 def _numeric(g: dict[str, str | None]) -> Interval:
@@ -93,9 +159,6 @@ def _numeric(g: dict[str, str | None]) -> Interval:
 
 
 def _interval(g: dict[str, str | None], doc_date: date | None) -> Interval | None:
-    year = int(g["year"]) if g.get("year") else (doc_date.year if doc_date else None)
-    if year is None:
-        return None
     month_text = g.get("month")
     month = (
         (int(month_text) if month_text.isdigit() else MONTHS[month_text.lower().rstrip(".")])
@@ -104,6 +167,14 @@ def _interval(g: dict[str, str | None], doc_date: date | None) -> Interval | Non
     )
     if month is not None and not 1 <= month <= 12:
         raise _InvalidDate(f"month {month}")
+    year = int(g["year"]) if g.get("year") else (doc_date.year if doc_date else None)
+    if not g.get("year") and doc_date is not None and month is not None:
+        if (date(year, month, 1) - doc_date).days > _FUTURE_DAYS:
+            year -= 1  # "the ceiling it set in December", written in March 1987
+    if year is None:
+        if month is None or not g.get("day"):
+            return None
+        year = YEARLESS
     if month is None:
         last_year = year + 9 if g.get("decade") else year
         return Interval(date(year, 1, 1).toordinal(), date(last_year, 12, 31).toordinal())
@@ -117,12 +188,15 @@ def _interval(g: dict[str, str | None], doc_date: date | None) -> Interval | Non
 
 
 def describe_days(iv: Interval) -> str:
-    """Human form of a day interval ("1999", "March 1999", "2025-01-20")."""
+    """Human form of a day interval ("1999", "March 1999", "2025-01-20", "January 20 (no year)")."""
     lo, hi = date.fromordinal(int(iv.lo())), date.fromordinal(int(iv.hi()))
+    if lo.year == YEARLESS:
+        return f"{lo.strftime('%B')} {lo.day} (no year)"
     if lo == hi:
         return lo.isoformat()
     if (lo.month, lo.day, hi.month, hi.day) == (1, 1, 12, 31) and lo.year == hi.year:
         return str(lo.year)
-    if lo.year == hi.year and lo.month == hi.month:
+    whole_month = lo.day == 1 and hi.day == calendar.monthrange(hi.year, hi.month)[1]
+    if lo.year == hi.year and lo.month == hi.month and whole_month:
         return lo.strftime("%B %Y")
     return f"{lo.isoformat()}..{hi.isoformat()}"

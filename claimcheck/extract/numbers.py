@@ -75,13 +75,14 @@ _GLUED_UNITS = {
     "lb": "lb", "lbs": "lb", "oz": "oz", "ft": "ft", "mph": "mph", "kph": "kph", "ml": "ml",
     "kW": "kw", "MW": "mw", "GW": "gw", "kWh": "kwh", "MWh": "mwh", "GWh": "gwh", "TWh": "twh",
     "MB": "mb", "GB": "gb", "TB": "tb", "Hz": "hz", "MHz": "mhz", "GHz": "ghz", "ha": "ha",
-    "bpd": "bpd", "C": "celsius", "min": "min", "pc": "percent", "W": "w",
+    "bpd": "bpd", "C": "celsius", "min": "min", "pc": "percent", "W": "w", "p": "gbp_pence",
 }  # fmt: skip
 _CURRENCY_SYMBOLS = {"$": "usd", "£": "gbp", "€": "eur", "¥": "jpy", "₹": "inr", "₽": "rub", "₴": "uah"}
 _DOLLAR_PREFIXES = {"US": "usd", "A": "aud", "C": "cad", "HK": "hkd", "NZ": "nzd", "S": "sgd", "R": "brl"}
 _CURRENCY_WORDS = {
     "dollars", "euros", "euro", "pounds", "sterling", "yen", "yuan", "renminbi", "rupees", "roubles",
     "rubles", "hryvnias", "francs", "pesos", "reais", "naira", "rand", "won", "crowns", "kronor",
+    "dlrs", "dlr", "stg",
 }  # fmt: skip
 _CONNECTORS = {"-", "/", ":", ".", "_"}
 _CURRENCY_CODES = {"USD", "EUR", "GBP", "JPY", "CHF", "CNY", "RUB", "UAH", "INR", "CAD", "AUD"}
@@ -163,7 +164,11 @@ _UNIT_PHRASES = {
     "percent": ("%", "percent", "per cent", "pct"),
     "percentage_point": ("percentage point", "percentage points", "% point", "% points"),
     "basis_point": ("basis point", "basis points", "bps"),
-    "eur": ("€",),
+    "eur": ("€", "euros", "euro"),
+    "usd": ("dlrs", "dlr", "dollars", "dollar"),
+    "gbp": ("stg", "sterling"),
+    "usd_cent": ("cents", "cent"),
+    "gbp_pence": ("pence",),
 }
 _TIME_SUFFIXES = ("am", "pm", "a.m.", "p.m.", "a.m", "p.m", "o'clock", "o’clock", "gmt", "utc", "bst", "cet")
 
@@ -183,6 +188,9 @@ class QuantityMention:
     interval: Interval
     qualifier: str | None
     unit_hint: str | None
+    kind: str = "exact"  # the qualifier kind (core.intervals.QUALIFIER_KINDS), or "range" / "vague"
+    step: float | None = None  # the unit of the last digit stated ("9.3bn" -> 1e8): its precision
+    rounded: bool = False  # the step comes from trailing zeros ("20,000"): they may be exact
 
 
 def parse_number(text: str) -> float | None:
@@ -332,6 +340,7 @@ class _Acc:
     big: float = math.inf
     mult: float = 1.0
     glued_unit: str | None = None
+    fraction: float = 0.0  # half of 1/denominator for "7-3/4" and "1/2", else 0
 
 
 @dataclass(frozen=True)
@@ -341,6 +350,8 @@ class _Number:
     mult: float  # the last scale applied ("2.5 million" -> 1e6), for sharing scales in ranges
     glued_unit: str | None
     words: bool
+    step: float = 1.0  # the unit of the last digit stated ("9.3bn" -> 1e8)
+    rounded: bool = False  # the step comes from trailing zeros ("20,000"), which may be exact
 
 
 def _read_number(seq: _Seq, k: int, *, currency: bool, allow_and: bool) -> _Number | None:
@@ -351,7 +362,27 @@ def _read_number(seq: _Seq, k: int, *, currency: bool, allow_and: bool) -> _Numb
         acc = step
     if acc.last == "a" or (not acc.digits and _fraction_or_ordinal_follows(seq, acc.end)):
         return None
-    return _Number(acc.end, acc.total + acc.cur, acc.mult, acc.glued_unit, not acc.digits)
+    value = acc.total + acc.cur
+    step, rounded = _step_of(seq.toks[k].text, acc, value)
+    return _Number(acc.end, value, acc.mult, acc.glued_unit, not acc.digits, step, rounded)
+
+
+def _step_of(numeral: str, acc: _Acc, value: float) -> tuple[float, bool]:
+    """(unit of the last digit a number states, scale included; whether trailing zeros set it).
+
+    "9.3bn" 1e8, "261bn" 1e9, "20,000" 1e4 (trailing zeros: rounded, True), "7-3/4" 1/8 (half the
+    fraction's denominator, so quarter points stay apart). Precision-aware comparison
+    (core.intervals.stated_interval) reads it."""
+    if acc.fraction:
+        return acc.fraction, False
+    digits = re.sub(r"[,\u00a0\u202f]", "", numeral) if acc.digits else ""
+    if "." in digits:
+        return 10.0 ** -len(digits.split(".")[1]) * acc.mult, False
+    whole = value / acc.mult
+    if whole <= 0 or not float(whole).is_integer():
+        return acc.mult, False
+    zeros = len(str(int(whole))) - len(str(int(whole)).rstrip("0"))
+    return 10.0**zeros * acc.mult, zeros > 0
 
 
 def _start(seq: _Seq, k: int, currency: bool) -> _Acc | None:
@@ -379,6 +410,9 @@ def _start_digits(seq: _Seq, k: int, currency: bool) -> _Acc | None:
     else:
         value = float(re.sub(r"[,\u00a0\u202f]", "", numeral))
     acc = _Acc(k + 1, 0.0, value, "digit", digits=True)
+    if (fraction := _newswire_fraction(seq, k)) is not None:
+        value, end, denominator = fraction
+        return replace(acc, end=end, cur=value, fraction=0.5 / denominator)
     suffix = seq.tok(k + 1)
     if suffix is None or suffix.kind != "word" or not seq.glued(k + 1):
         return acc
@@ -399,6 +433,33 @@ def _power_value(numeral: str) -> float | None:
     except (OverflowError, ZeroDivisionError):
         return None
     return value if math.isfinite(value) else None
+
+
+_DENOMINATORS = (2, 4, 8, 16, 32, 64)
+
+
+def _newswire_fraction(seq: _Seq, k: int) -> tuple[float, int, int] | None:
+    """(value, end token, denominator) for "7-3/4" and "1/2" at token k: wire copy writes rates and
+    prices in eighths; "9/11" and "24/7" have no such denominator and stay codes."""
+
+    def glued_num(i: int) -> int | None:
+        tok = seq.tok(i)
+        if tok is None or tok.kind != "num" or not tok.text.isdigit() or not seq.glued(i):
+            return None
+        return int(tok.text)
+
+    whole = seq.toks[k].text
+    if not whole.isdigit():
+        return None
+    if seq.low(k + 1) == "-" and seq.glued(k + 1) and seq.low(k + 3) == "/" and seq.glued(k + 3):
+        top, bottom = glued_num(k + 2), glued_num(k + 4)
+        if top is not None and bottom in _DENOMINATORS and 0 < top < bottom:
+            return int(whole) + top / bottom, k + 5, bottom
+    if seq.low(k + 1) == "/" and seq.glued(k + 1) and not seq.glued(k):
+        bottom = glued_num(k + 2)
+        if bottom in _DENOMINATORS and 0 < int(whole) < bottom:
+            return int(whole) / bottom, k + 3, bottom
+    return None
 
 
 def _word_kind(word: str | None) -> str | None:
@@ -509,6 +570,8 @@ class _Core:
     currency: bool
     words: bool
     numeral: str  # the number's first token as written, for the year test
+    step: float = 1.0  # the unit of the last digit stated, scale included
+    rounded: bool = False  # the step comes from trailing zeros
 
 
 @dataclass(frozen=True)
@@ -522,6 +585,7 @@ class _Found:
     qualifier: str | None = None
     unit: str | None = None
     cores: tuple[_Core, ...] = ()
+    kind: str = "exact"
 
 
 def _read_core(seq: _Seq, k: int, *, allow_and: bool, assume_currency: bool = False) -> _Core | None:
@@ -533,7 +597,16 @@ def _read_core(seq: _Seq, k: int, *, allow_and: bool, assume_currency: bool = Fa
     if unit is None and (found := _match_forward(seq, end, _UNIT_TABLE)):
         unit, end = found
     return _Core(
-        k, end, number.value, number.mult, unit, currency is not None, number.words, seq.toks[n].text
+        k,
+        end,
+        number.value,
+        number.mult,
+        unit,
+        currency is not None,
+        number.words,
+        seq.toks[n].text,
+        number.step,
+        number.rounded,
     )
 
 
@@ -572,7 +645,7 @@ def _single(seq: _Seq, core: _Core, floor: int, tolerance: float) -> _Found:
         kind, end = postfix
         qualifier = _span_text(seq, core.end, end)
     interval = qualified(kind, core.value, tolerance)
-    return _Found(start, end, interval, core.value, qualifier, core.unit, (core,))
+    return _Found(start, end, interval, core.value, qualifier, core.unit, (core,), kind)
 
 
 def _postfix_qualifier(seq: _Seq, k: int) -> tuple[str, int] | None:
@@ -597,12 +670,13 @@ def _range_at(seq: _Seq, a: _Core, floor: int, tolerance: float) -> _Found | Non
         return _Found(a.first, b.end, None) if separator == "glued" else None
     low, high, unit = bounds
     if separator == "between":
-        return _Found(a.first - 1, b.end, Interval(low, high), None, "between", unit, (a, b))
+        return _Found(a.first - 1, b.end, Interval(low, high), None, "between", unit, (a, b), "range")
     prefix = _match_backward(seq, a.first, floor, _PREFIX_TABLE)
     if prefix is None or prefix[0] != "about":
-        return _Found(a.first, b.end, Interval(low, high), None, None, unit, (a, b))
+        return _Found(a.first, b.end, Interval(low, high), None, None, unit, (a, b), "range")
     widened = Interval(low * (1 - tolerance), high * (1 + tolerance))
-    return _Found(prefix[1], b.end, widened, None, _span_text(seq, prefix[1], a.first), unit, (a, b))
+    qualifier = _span_text(seq, prefix[1], a.first)
+    return _Found(prefix[1], b.end, widened, None, qualifier, unit, (a, b), "range")
 
 
 def _range_separator(seq: _Seq, a: _Core) -> str | None:
@@ -629,6 +703,10 @@ def _range_bounds(a: _Core, b: _Core) -> tuple[float, float, str | None] | None:
         return None  # "15% to 22 cents" is a change; only a currency sign may be left unrepeated
     shares_scale = a.mult == 1 and b.mult > 1 and a.value < b.value / b.mult
     low = a.value * b.mult if shares_scale else a.value
+    # "75-100,000 bpd": wire copy leaves the thousands off the low end.
+    if not shares_scale and a.mult == 1 == b.mult and b.value >= 1000 and b.value % 1000 == 0:
+        if 0 < a.value < 1000 and a.value * 1000 < b.value and a.value.is_integer():
+            low = a.value * 1000
     return (low, b.value, a.unit or b.unit) if low < b.value else None
 
 
@@ -642,7 +720,8 @@ def _vague_at(seq: _Seq, k: int) -> _Found | None:
         return None
     if seq.word(end) == "of":
         end += 1
-    return _Found(k, end, Interval(2 * product, None, True, False), None, _span_text(seq, k, end))
+    vague = Interval(2 * product, None, True, False)
+    return _Found(k, end, vague, None, _span_text(seq, k, end), kind="vague")
 
 
 def _vague_chain(seq: _Seq, k: int, scales: dict[str, float]) -> tuple[float, int]:
@@ -750,6 +829,16 @@ def _counted_noun_at(seq: _Seq, k: int) -> bool:
 
 def _mention(seq: _Seq, found: _Found, interval: Interval) -> QuantityMention:
     start, end = seq.toks[found.start].start, seq.toks[found.end - 1].end
+    single = found.cores[0] if len(found.cores) == 1 else None
     return QuantityMention(
-        start, end, seq.text[start:end], found.value, interval, found.qualifier, found.unit
+        start,
+        end,
+        seq.text[start:end],
+        found.value,
+        interval,
+        found.qualifier,
+        found.unit,
+        found.kind,
+        single.step if single else None,
+        single.rounded if single else False,
     )

@@ -4,7 +4,7 @@ Headlines and bullet lines carry no final full stop, so a sentence splitter glue
 the next line; we cut at line breaks first. A long line with no closing punctuation is a
 sentence wrapped across lines (004's "incoming U.S. President\\nDonald Trump") and is
 joined with the next one instead, and so is a short one with a comma (headlines rarely have one); a line
-in Title Case is a headline whatever its length.
+in Title Case is a headline whatever its length. Nothing is joined across a blank line.
 """
 
 from __future__ import annotations
@@ -33,6 +33,10 @@ def split_units(text: str, wrap_min_words: int = DEFAULTS.extract.wrap_min_words
         stripped = line.rstrip()
         if not stripped.strip():
             continue
+        if pending is not None and "\n\n" in text[pending[1] : start].replace(" ", "").replace("\t", ""):
+            s, e = pending  # a blank line ends a paragraph: nothing wraps across it
+            units.append(Unit(s, text[s:e], "\n" not in text[s:e]))
+            pending = None
         if pending is not None:
             pending = (pending[0], start + len(stripped))
         else:

@@ -2,9 +2,13 @@
 
 A lemma table, not an ontology: the question alignment asks is only "are these two
 numbers counting the same kind of thing", and a short synonym list answers it exactly.
+Physical units convert with pint ("5 miles" and "8 km" are one length); pence and cents are
+hundredths of their currency.
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 SYNONYMS: dict[str, str] = {
     "nation": "country",
@@ -22,7 +26,13 @@ SYNONYMS: dict[str, str] = {
     "%": "percent",
     "pct": "percent",
     "dollar": "usd",
+    "dlr": "usd",
+    "dlrs": "usd",
     "buck": "usd",
+    "stg": "gbp",
+    "penny": "gbp_pence",
+    "pence": "gbp_pence",
+    "cent": "usd_cent",
     "euro": "eur",
     "pound": "gbp",
     "year": "year",
@@ -50,3 +60,38 @@ def canonical_unit(lemma: str, of_object: str | None = None) -> str | None:
     if lemma in PARTITIVE_HEADS and of_object:
         return f"{lemma} of {of_object.lower()}"
     return SYNONYMS.get(lemma, lemma)
+
+
+# Hundredths of a currency: converted so "530 pence" and "£5.30" are one price.
+SUBUNITS = {"gbp_pence": ("gbp", 0.01), "usd_cent": ("usd", 0.01)}
+# Units pint converts to their base (metre, kilogram, ...), as our unit names spell them.
+PINT_NAMES = {
+    "km": "kilometer", "mile": "mile", "m": "meter", "cm": "centimeter", "mm": "millimeter",
+    "ft": "foot", "foot": "foot", "yard": "yard", "kg": "kilogram", "g": "gram", "mg": "milligram",
+    "lb": "pound", "oz": "ounce", "tonne": "metric_ton", "ton": "metric_ton", "mph": "mile/hour",
+    "kph": "kilometer/hour", "ml": "milliliter", "litre": "liter", "liter": "liter", "gallon": "gallon",
+    "ha": "hectare", "acre": "acre", "kw": "kilowatt", "mw": "megawatt", "gw": "gigawatt",
+    "kwh": "kilowatt_hour", "mwh": "megawatt_hour", "gwh": "gigawatt_hour", "twh": "terawatt_hour",
+}  # fmt: skip
+
+
+def conversion(unit: str) -> tuple[str, float]:
+    """(canonical unit, factor to multiply values by): "mile" -> ("meter", 1609.344)."""
+    if unit in SUBUNITS:
+        return SUBUNITS[unit]
+    if unit in PINT_NAMES:
+        return _pint_base(PINT_NAMES[unit])
+    return unit, 1.0
+
+
+@lru_cache(maxsize=64)
+def _pint_base(name: str) -> tuple[str, float]:
+    base = _registry().Quantity(1.0, name).to_base_units()
+    return f"{base.units:~}".replace(" ", ""), float(base.magnitude)
+
+
+@lru_cache(maxsize=1)
+def _registry():  # deferred: pint's definitions take a moment to load
+    import pint
+
+    return pint.UnitRegistry()

@@ -63,7 +63,7 @@ def _extract(texts: Sequence[str], batch_size: int) -> Iterable[list[Quantity]]:
     pieces = [[u.text for u in cut_long(Unit(0, t, False))] for t in texts]
     docs = iter(get_nlp().pipe([p for ps in pieces for p in ps], batch_size=batch_size))
     for ps in pieces:
-        yield [q for _ in ps for sent in next(docs).sents for q in quantities(sent)]
+        yield [q for _ in ps for sent in next(docs).sents for q, _frame in quantities(sent)]
 
 
 def compare_quantities(premise: Sequence[Quantity], hypothesis: Sequence[Quantity]) -> QuantityVerdict | None:

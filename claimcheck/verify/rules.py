@@ -8,13 +8,15 @@ that decided it and one sentence a person can check.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 
+from claimcheck.align.frames import describe
 from claimcheck.align.slots import block_floor, block_key
-from claimcheck.core.intervals import compare
+from claimcheck.core.intervals import Interval, compare, stated_interval
 from claimcheck.core.settings import DEFAULTS, Settings, VerifySettings
-from claimcheck.core.types import Pair, Verdict
+from claimcheck.core.types import Frame, Pair, Quantity, Verdict
 from claimcheck.extract.dates import describe_days
 from claimcheck.verify.nli import NLIModel, bidirectional
 
@@ -53,13 +55,34 @@ def slot_confidence(p: Pair, floor: float, settings: VerifySettings = DEFAULTS.v
     return round(conf, 4)
 
 
+# Bounds whose limit is the stated fact: two stories giving one limit different values disagree.
+BOUNDS = ("gt", "ge", "lt", "le")
+
+
+def precise(q: Quantity, settings: VerifySettings = DEFAULTS.verify) -> Interval:
+    """The numbers a figure allows at the precision it was stated with (core.intervals.stated_interval)."""
+    return stated_interval(
+        q.kind,
+        q.value,
+        q.step,
+        q.interval,
+        rounded=q.rounded,
+        half_width=settings.rounding_half_width,
+        about_steps=settings.about_steps,
+        zero_share=settings.trailing_zero_share,
+    )
+
+
 def check_quantity(p: Pair, floor: float, settings: VerifySettings = DEFAULTS.verify) -> Verdict:
+    """Two figures of one frame: they agree when some number rounds to both as stated."""
     qa, qb = p.a.quantity, p.b.quantity
     assert qa is not None and qb is not None
-    label, why = compare(qa.interval, qb.interval)
+    if qa.kind == qb.kind and qa.kind in BOUNDS:
+        # "up to 300 jobs" vs "up to 900 jobs": one stated limit against another, read as figures
+        qa, qb = replace(qa, kind="exact"), replace(qb, kind="exact")
+    label, why = compare(precise(qa, settings), precise(qb, settings))
     explanation = (
-        f'"{qa.text}" {qa.unit} ({qa.interval.describe()}) in {p.a.doc_id} and "{qb.text}" '
-        f"({qb.interval.describe()}) in {p.b.doc_id} {_verb(label)}: {why}."
+        f"{_fact(p)}: {qa.text} ({p.a.doc_id}) vs {qb.text} ({p.b.doc_id}) {_verb(label)} [{qa.unit}]: {why}."
     )
     return Verdict(p, label, slot_confidence(p, floor, settings), "quantity", explanation + _hedge_note(p))
 
@@ -69,11 +92,25 @@ def check_date(p: Pair, floor: float, settings: VerifySettings = DEFAULTS.verify
     assert da is not None and db is not None
     label, _ = compare(da, db)
     explanation = (
-        f'"{p.a.date_text}" ({describe_days(da)}) in {p.a.doc_id} and "{p.b.date_text}" '
-        f"({describe_days(db)}) in {p.b.doc_id} {_verb(label)}"
+        f"{_fact(p)}: {p.a.date_text} = {describe_days(da)} ({p.a.doc_id}) vs {p.b.date_text} = "
+        f"{describe_days(db)} ({p.b.doc_id}) {_verb(label)}"
         + (": the dates overlap." if label == "agreement" else ": the dates do not overlap.")
     )
     return Verdict(p, label, slot_confidence(p, floor, settings), "date", explanation + _hedge_note(p))
+
+
+def _fact(p: Pair) -> str:
+    """Who, what and when the two values are of, from the first claim's frame, filled in from the
+    second's ("GenCorp's stake in 1987-03")."""
+    fa, fb = p.a.frame or Frame(), p.b.frame or Frame()
+    merged = Frame(
+        fa.holder or fb.holder,
+        fa.measure or fb.measure,
+        fa.period or fb.period,
+        fa.aspect,
+        fa.target or fb.target,
+    )
+    return describe(merged)
 
 
 def check_nli(
@@ -133,7 +170,7 @@ def nli_verdicts(
 
 
 def _verb(label: str) -> str:
-    return "agree" if label == "agreement" else "conflict"
+    return {"agreement": "agree", "contradiction": "conflict"}.get(label, "differ")
 
 
 def _hedge_note(p: Pair) -> str:

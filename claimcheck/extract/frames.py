@@ -1,0 +1,410 @@
+"""Measurement frames from the dependency parse: whose figure, what it measures, when, which aspect.
+
+In a cluster of stories about one event nearly every sentence names the same companies, so "same
+unit and a shared entity" pairs a per-share offer with a total takeover cost. The frame says what a
+figure is the value of, read from the parse: the measure is the first noun above the number that is
+not a unit word (or the "of"/"in" object of its unit); the holder is the subject entity of the verb
+that governs it, else the possessor or proper-noun modifier of the measure; the period is a date in
+the same clause; the aspect is change ("by", "up"), previous level ("from"), forecast ("expected")
+or level. For a date the measure is the event it is the date of: the word its preposition hangs on.
+The word lists live in data/frames.toml.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Span, Token
+
+from claimcheck.core.types import Frame, Interval
+from claimcheck.extract.dates import MONTHS, describe_days, normalise_date
+from claimcheck.extract.entities import canonical
+
+_HOLDER_LABELS = {"ORG", "PERSON", "GPE", "NORP"}
+MONTHS_TITLE = {m.title() for m in MONTHS}
+_TICKER = re.compile(r"\s*<[^>]*>\s*")
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict:
+    """data/frames.toml, with the synonym table inverted to {wording: canonical}."""
+    text = resources.files("claimcheck.extract").joinpath("data/frames.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    canon = {key: key for key in data["synonyms"]}
+    canon |= {word: key for key, words in data["synonyms"].items() for word in words}
+    return {**data, "canonical": canon, **{k: set(v) for k, v in data.items() if isinstance(v, list)}}
+
+
+def canonical_measure(words: str) -> str:
+    """One measure for the wordings of it ("tender offer" and "bid" are "offer")."""
+    words = " ".join(words.lower().split())
+    canon = rules()["canonical"]
+    return canon.get(words) or canon.get(words.split(" ")[-1]) or words
+
+
+def quantity_frame(sent: Span, start: int, end: int, doc_date: date | None = None) -> Frame:
+    """The frame of the figure at sent.text[start:end]."""
+    num = _number_token(sent, start, end)
+    if num is None:
+        return Frame()
+    measure_tok = _measure_token(num, sent, end)
+    governor = _governor(num)
+    period, days = _period(sent, governor, measure_tok, doc_date)
+    return Frame(
+        holder=_holder(governor, measure_tok),
+        measure=_measure_name(measure_tok) if measure_tok is not None else None,
+        period=period,
+        aspect=_aspect(num, sent, end, governor),
+        period_days=days,
+        target=_target(measure_tok) if measure_tok is not None else None,
+    )
+
+
+def date_frame(sent: Span, ent: Span) -> Frame:
+    """The frame of a date mention: the event it dates, whose event, and whether it is a boundary."""
+    root = ent.root
+    boundary = rules()["date_boundaries"]
+    before = sent.doc[ent.start - 1] if ent.start > sent.start else None
+    aspect = "point"
+    if before is not None and before.lower_ in boundary:
+        aspect = boundary[before.lower_]
+    elif ent[0].lower_ in boundary:
+        aspect = boundary[ent[0].lower_]
+    event = _event_token(root)
+    governor = _governor(root)
+    return Frame(
+        holder=_holder(governor, event),
+        measure=_measure_name(event) if event is not None and not _is_unit(event) else None,
+        aspect=aspect,
+        target=_target(event) if event is not None else None,
+    )
+
+
+def _number_token(sent: Span, start: int, end: int) -> Token | None:
+    base = sent.start_char
+    inside = [t for t in sent if start <= t.idx - base < end]
+    nums = [t for t in inside if t.like_num or t.pos_ == "NUM"] or inside
+    return nums[-1] if nums else None
+
+
+def _is_unit(tok: Token) -> bool:
+    units = rules()["unit_words"]
+    return tok.lower_ in units or tok.lemma_.lower() in units or tok.like_num or tok.pos_ == "NUM"
+
+
+def _measure_token(num: Token, sent: Span, end: int) -> Token | None:
+    """The noun a figure measures.
+
+    A figure before a noun modifies it ("a 9.8 pct stake", "its 6.8 billion dlr debt", "a 100
+    dlr-per-share offer"): the noun after the unit words is the measure. Otherwise the heads above
+    the number decide: the first noun that is no unit word ("a stake of 28.1%"), a unit's
+    "of"/"in" object ("32.6 billion dlrs in revenues"), or, when the figure hangs on a verb, the
+    verb's "in" object ("pay 10.53 billion dlrs in damages") or the verb itself ("acquire USAir for
+    52 dlrs" is a sale, "earned 130 mln dlrs" earnings); a generic verb ("have", "be") gives its
+    subject noun."""
+    after = _noun_after(sent, end)
+    if after is not None:
+        return after
+    tok, units = num, []
+    for _ in range(8):
+        if tok.i != num.i and tok.pos_ in ("NOUN", "PROPN") and not _is_unit(tok):
+            return _changed_thing(tok) or tok
+        if tok.pos_ in ("NOUN", "PROPN", "NUM", "X", "SYM") and _is_unit(tok):
+            units.append(tok)
+            obj = _prep_object(tok, ("of", "in"))
+            if obj is not None and obj.i > tok.i and not _is_unit(obj):
+                return obj
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    if tok.dep_ == "relcl" and tok.lemma_.lower() in rules()["generic_verbs"]:
+        # "foreign debt which totals 8.16 billion dlrs" (the parse may hang it on "two-thirds of")
+        return (_prep_object(tok.head, ("of",)) if _is_unit(tok.head) else None) or tok.head
+    via = units[-1] if units else num
+    if via.dep_ == "pobj" and via.head.lower_ in ("to", "from", "by", "at"):
+        # "raised its prime rate to 7-3/4 pct": the verb's object is what changed
+        thing = next(
+            (c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and not _is_unit(c)), None
+        )
+        if thing is not None:
+            return thing
+    obj = _prep_object(tok, ("in", "of"))
+    if obj is not None and obj.i > num.i and not _is_unit(obj) and obj.pos_ == "NOUN":
+        return obj
+    if tok.lemma_.lower() not in rules()["generic_verbs"]:
+        return tok  # _measure_name adds what a deal verb is about ("acquire USAir" vs "acquire Piedmont")
+    return next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and not _is_unit(c)
+        ),
+        None,
+    )
+
+
+def _changed_thing(noun: Token) -> Token | None:
+    """ "prime rate increases to 7-3/4 pct": the figure is a level of what the change noun changes."""
+    if noun.lemma_.lower() not in rules()["change_nouns"]:
+        return None
+    return next((c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
+
+
+def _noun_after(sent: Span, end: int) -> Token | None:
+    """The noun a prenominal figure modifies: past unit words, "a share", hyphens; the head of its
+    compound run ("tender offer")."""
+    per = False
+    for t in _tokens_after(sent, end):
+        if per and t.lower_ in rules()["per_words"]:
+            per = False
+            continue
+        if t.is_punct and t.text in "-–":
+            continue  # "pence-per-share": the hyphens keep a per-unit open
+        per = t.lower_ in ("a", "an", "per")
+        if per or _is_unit(t):
+            continue
+        if t.pos_ != "NOUN":
+            return None
+        while t.dep_ == "compound" and t.head.i > t.i and t.head.pos_ == "NOUN":
+            t = t.head
+        return t
+    return None
+
+
+def _event_token(root: Token) -> Token | None:
+    """What a date dates: the head of its preposition ("collapse in July 2002"), the noun it
+    modifies ("a 1985 judgment"), or the verb it hangs on ("set in December")."""
+    tok = root
+    if tok.dep_ == "pobj" and tok.head.pos_ == "ADP":
+        event = tok.head.head
+    elif tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "VERB", "PROPN"):
+        event = tok.head
+    else:
+        return None
+    if event.pos_ == "VERB" and event.lemma_.lower() in rules()["generic_verbs"]:
+        # "saw the firm collapse in July 2002", "led to the collapse in 2002": the event is below
+        inner = next((c for c in event.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB"), None)
+        inner = (
+            inner
+            or _prep_object(event, ("to",))
+            or next((c for c in event.children if c.dep_ == "dobj"), None)
+        )
+        if inner is None and event.head.i != event.i and event.head.pos_ in ("VERB", "NOUN"):
+            inner = event.head  # "met in Vienna starting April 2": the meeting starts
+        return inner or event
+    return event
+
+
+def _prep_object(tok: Token, preps: tuple[str, ...]) -> Token | None:
+    return next(
+        (
+            c
+            for p in tok.children
+            if p.dep_ == "prep" and p.lower_ in preps
+            for c in p.children
+            if c.dep_ == "pobj"
+        ),
+        None,
+    )
+
+
+def _measure_name(tok: Token) -> str:
+    """The measure noun with its compound modifiers ("tax bill"), lemmatised and canonicalised; a
+    verb with the entity it acts on ("deal of USAir": buying USAir, not Piedmont)."""
+    if tok.pos_ == "VERB":
+        lemma = tok.lemma_.lower()
+        return rules()["canonical"].get(lemma, lemma)
+    kept = [c.lower_ for c in tok.children if c.dep_ == "amod" and c.lower_ in rules()["measure_modifiers"]]
+    parts = [c.lemma_.lower() for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    lemma = tok.lemma_.lower()
+    canon = rules()["canonical"]
+    surface = " ".join([*parts, tok.lower_])  # spaCy lemmatises "taxes" to "taxis", "sales" to "sale"
+    full = " ".join([*parts, lemma])
+    name = canon.get(surface) or canon.get(full) or canon.get(tok.lower_) or canon.get(lemma) or lemma
+    return " ".join([*sorted(kept), name])  # "initial offer", "outstanding share" are measures apart
+
+
+def _target(tok: Token) -> str | None:
+    """What a deal or offer is for: a deal verb's object entity ("acquire USAir"), the "of" object
+    of a share of it ("50.1 pct of Piedmont"), or an offer's "for" object ("offer for USAir")."""
+    candidates = [c for c in tok.children if c.dep_ == "dobj"]
+    candidates += [
+        o for p in tok.children if p.dep_ in ("prep", "dative") and p.lower_ == "for" for o in p.children
+    ]
+    for obj in candidates:
+        if _is_unit(obj) or obj.lower_ in ("half", "all", "part", "rest"):
+            obj = _prep_object(obj, ("of",)) or obj
+        named = obj if obj.pos_ == "PROPN" else None
+        named = named or next(
+            (c for c in obj.lefts if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"), None
+        )
+        if named is None or named.ent_type_ == "DATE" or named.text in MONTHS_TITLE:
+            continue
+        # the small NER model misses rarer names (Piedmont): a proper noun names the target itself
+        return _entity_name(named) or _clean(canonical(named.text))
+    return None
+
+
+def _governor(tok: Token) -> Token:
+    """The verb whose clause holds the token (the root when none)."""
+    t = tok
+    for _ in range(12):
+        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
+            return t
+        t = t.head
+    return t
+
+
+def _holder(governor: Token, measure: Token | None) -> str | None:
+    """Whose figure: the governing verb's subject entity (up through controlled clauses: "Euronext is
+    rumoured to have facilities to fund a £1.4bn bid"), else the measure's possessor or name modifier."""
+    verb = governor
+    for _ in range(4):
+        if verb.pos_ not in ("VERB", "AUX"):
+            break
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+            subject = verb.head  # "McManus and Magnier, who own a 29% stake"
+        if subject is not None:
+            name = _entity_name(subject) or _owner_name(subject)
+            if name:
+                return name
+            break
+        if verb.dep_ not in ("xcomp", "advcl", "relcl") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if measure is not None:
+        for c in measure.children:
+            if c.dep_ in ("poss", "compound", "nmod") and c.pos_ == "PROPN":
+                name = _entity_name(c)
+                if name:
+                    return name
+    return None
+
+
+def _owner_name(noun: Token) -> str | None:
+    """The entity a subject noun belongs to: "Saudi production", "Nigeria's output"."""
+    for c in noun.children:
+        if c.dep_ in ("poss", "compound", "amod", "nmod") and c.pos_ in ("PROPN", "ADJ"):
+            name = _entity_name(c)
+            if name:
+                return name
+    return None
+
+
+def _entity_name(tok: Token) -> str | None:
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end and e.label_ in _HOLDER_LABELS), None)
+    return None if ent is None else _clean(canonical(ent.text))
+
+
+def _clean(name: str) -> str | None:
+    """A name without tickers ("<GY>") and corporate suffixes ("Texaco Inc" is "Texaco")."""
+    words = _TICKER.sub(" ", name).replace("<", " ").replace(">", " ").split()
+    suffixes = rules()["holder_suffixes"]
+    while len(words) > 1 and words[-1].lower().rstrip(".") in suffixes:
+        words.pop()
+    return " ".join(words) or None
+
+
+def _period(
+    sent: Span, governor: Token, measure: Token | None, doc_date: date | None
+) -> tuple[str | None, Interval | None]:
+    """The date a figure refers to, as shown and as days: one on its measure ("February output",
+    which NER may read as part of a name; "an average for February") before one of its clause."""
+    own: list[str] = []
+    if measure is not None:
+        own += [c.text for c in measure.lefts if c.dep_ in ("compound", "amod", "nmod", "npadvmod")]
+        own += [o.text for o in [_prep_object(measure, ("for", "in", "of"))] if o is not None]
+    clause = [e.text for e in sent.ents if e.label_ == "DATE" and _governor(e.root).i == governor.i]
+    for text in [*own, *clause]:
+        days = normalise_date(text, doc_date)
+        if days is not None:
+            return describe_days(days), days
+    return None, None
+
+
+def _possible(sent: Span, governor: Token) -> bool:
+    """Speculation about the figure: a modal on its clause ("may raise its bid to £1.5bn"), a
+    conditional ("unless it receives backing from at least 75%"), or a rumour in its sentence."""
+    r = rules()
+    if any(t.lemma_.lower() in r["rumour_words"] or t.lower_ in r["rumour_words"] for t in sent):
+        return True
+    verb = governor
+    for _ in range(4):  # the figure's own clause, up through "to"-clauses only
+        if any(c.dep_ == "aux" and c.lower_ in r["possible_modals"] for c in verb.children):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in r["conditionals"] for c in verb.children):
+            return True
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return False
+
+
+def _tokens_after(sent: Span, end: int) -> list[Token]:
+    return [t for t in sent if t.idx - sent.start_char >= end]
+
+
+def _aspect(num: Token, sent: Span, end: int, governor: Token) -> str:
+    r = rules()
+    if _possible(sent, governor):
+        return "possible"
+    before = sent.doc[num.i - 1] if num.i > sent.start else None
+    while before is not None and before.i > sent.start and (before.is_punct or _is_unit(before)):
+        before = sent.doc[before.i - 1]  # "by £200m": past the currency sign
+    if (
+        before is not None
+        and before.lower_ == "by"
+        and any(t.lemma_.lower() in r["change_verbs"] for t in sent)
+    ):
+        return "change"
+    skip = r["per_words"] | {"a", "an", "per", "-"}
+    after = [t for t in _tokens_after(sent, end) if t.lower_ not in skip and not _is_unit(t)]
+    if after and after[0].lower_ in r["change_after"]:
+        return "change"
+    start = min(
+        (
+            t.i
+            for t in sent
+            if t.i <= num.i
+            and t.idx - sent.start_char >= 0
+            and num.i - t.i < 4
+            and (t.like_num or t.pos_ == "NUM" or t.i == num.i or _is_unit(t))
+        ),
+        default=num.i,
+    )
+    if start > sent.start and sent.doc[start - 1].lower_ in r["change_before"]:
+        return "change"
+    tok = num
+    for _ in range(4):
+        head = tok.head
+        if head.i == tok.i:
+            break
+        changed = head.head.lemma_.lower() in r["change_verbs"]
+        if tok.dep_ == "pobj" and head.lower_ in ("by", "to", "from") and changed:
+            return {"by": "change", "to": "level", "from": "previous"}[head.lower_]
+        if head.pos_ == "NOUN" and head.lemma_.lower() in r["change_nouns"] and tok.dep_ != "pobj":
+            return "change"
+        if (
+            tok.dep_ == "pobj"
+            and head.lower_ in ("to", "from")
+            and head.head.lemma_.lower() in r["change_nouns"]
+        ):
+            return "level" if head.lower_ == "to" else "previous"
+        if head.pos_ in ("VERB", "AUX"):
+            break
+        tok = head
+    if tok.dep_ in ("dobj", "npadvmod") and governor.lemma_.lower() in r["change_verbs"]:
+        return "change"
+    if governor.lemma_.lower() in r["change_verbs"] and governor.head.lemma_.lower() in r["target_verbs"]:
+        return "forecast"  # "agreed to cut output to 15.8 mln bpd": a target, not output
+    words = {governor.lemma_.lower(), *(c.lemma_.lower() for c in governor.children if c.dep_ == "aux")}
+    if words & r["forecast_words"] or governor.head.lemma_.lower() in r["forecast_words"]:
+        return "forecast"
+    return "level"

@@ -1,0 +1,71 @@
+"""Dates anchored on the document's date, and the date found in the document itself."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claimcheck.core.types import Document
+from claimcheck.extract.claims import extract_claims
+from claimcheck.extract.dateline import document_date
+from claimcheck.extract.dates import describe_days, normalise_date
+
+DOC_DATE = date(1987, 3, 4)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "anchored", "alone"),
+    [
+        ("January 20th", "1987-01-20", "January 20 (no year)"),
+        ("on Monday", "1987-03-02", None),
+        ("last week", "1987-02-23..1987-03-01", None),
+        ("yesterday", "1987-03-03", None),
+        ("last year", "1986", None),
+        ("the first quarter", "1987-01-01..1987-03-31", None),
+        ("the 1986 fourth quarter", "1986-10-01..1986-12-31", "1986-10-01..1986-12-31"),
+        ("in May", "May 1987", None),
+        ("November 1985", "November 1985", "November 1985"),
+        ("63", None, None),  # an age spaCy calls a DATE is no date
+    ],
+)
+def test_relative_dates_need_the_document_date(text: str, anchored: str | None, alone: str | None) -> None:
+    with_date = normalise_date(text, DOC_DATE)
+    without = normalise_date(text)
+    assert (describe_days(with_date) if with_date else None) == anchored
+    assert (describe_days(without) if without else None) == alone
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "skipped"),
+    [
+        ("March 4, 1987 (Reuters) -\n\nHEADLINE\n\nBody.", date(1987, 3, 4), True),
+        ("date: 2025-01-20\n\nBody text here.", date(2025, 1, 20), False),
+        ("Headline\n\nBody says March 4, 1987 (Reuters) is old.", None, False),
+    ],
+)
+def test_the_document_date_comes_from_its_dateline_or_front_matter(
+    text: str, day: date | None, skipped: bool
+) -> None:
+    found = document_date(Document("d", "d.txt", text))
+    assert found.day == day
+    assert (found.end > 0 and text[: found.end].strip().endswith("-")) == skipped
+
+
+def test_a_given_document_date_wins() -> None:
+    doc = Document("d", "d.txt", "March 4, 1987 (Reuters) -\n\nBody.", {"doc_date": date(2000, 1, 1)})
+    assert document_date(doc).day == date(2000, 1, 1)
+
+
+def test_the_dateline_is_no_claim_and_anchors_the_story() -> None:
+    text = (
+        "March 4, 1987 (Reuters) -\n\nTWA BIDS FOR USAIR\n\n"
+        "Trans World Airlines Inc offered 52 dlrs a share for USAir Group.\n"
+        "USAir said its board would meet on Monday to consider the offer.\n"
+    )
+    claims = extract_claims([Document("d", "d.txt", text)])
+    assert not any("Reuters" in c.text for c in claims)
+    monday = next(c for c in claims if c.kind == "date")
+    assert describe_days(monday.date) == "1987-03-02"
+    offer = next(c for c in claims if c.kind == "quantity")
+    assert offer.quantity.unit == "usd per share"

@@ -1,0 +1,98 @@
+"""Measurement frames: table tests over parsed sentences, and the rules file they come from."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.align.frames import describe, frame_conflict
+from claimcheck.core.types import Claim, Document, Frame
+from claimcheck.extract.claims import extract_claims
+from claimcheck.extract.frames import canonical_measure, rules
+
+
+def frames(sentence: str) -> dict[str, Frame]:
+    claims = extract_claims([Document("d", "d.txt", sentence)])
+    return {(c.quantity.text if c.quantity else c.date_text): c.frame for c in claims if c.frame}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "measure", "aspect"),
+    [
+        ("General Partners holds 9.8 pct of GenCorp stock.", "9.8 pct", "stake", "level"),
+        ("Mr Glazer and his family hold a stake of 28.1%.", "28.1%", "stake", "level"),
+        ("The company launched a 100 dlr per share tender offer for GenCorp.", "100 dlr", "offer", "level"),
+        (
+            "Texaco sought protection from debts of some 6.8 billion dlrs.",
+            "some 6.8 billion dlrs",
+            "debt",
+            "level",
+        ),
+        ("Output rose 12 pct to 4.5 mln bpd in February.", "12 pct", None, "change"),
+        ("Output rose 12 pct to 4.5 mln bpd in February.", "4.5 mln", None, "level"),
+        ("GenCorp stock closed at 90.50 dlrs a share, up two dlrs on the day.", "two dlrs", None, "change"),
+        ("Output was 75-100,000 bpd below its quota.", "75-100,000", None, "change"),
+        ("Citibank raised its prime rate to 7-3/4 pct from 7-1/2 pct.", "7-1/2 pct", "rate", "previous"),
+    ],
+)
+def test_quantity_frames(sentence: str, figure: str, measure: str | None, aspect: str) -> None:
+    frame = frames(sentence)[figure]
+    if measure is not None:
+        assert frame.measure == measure
+    assert frame.aspect == aspect
+
+
+def test_dates_frame_their_event_and_since_is_a_boundary() -> None:
+    found = frames("WorldCom saw the firm collapse in July 2002, and prices have risen since 2003.")
+    assert found["July 2002"].measure == "collapse" and found["July 2002"].aspect == "point"
+    assert found["2003"].aspect == "since"
+
+
+@pytest.mark.parametrize(
+    ("wording", "measure"),
+    [
+        ("bid", "offer"),
+        ("tender offer", "offer"),
+        ("shareholding", "stake"),
+        ("back taxes", "tax"),
+        ("x", "x"),
+    ],
+)
+def test_synonyms_from_the_rules_file(wording: str, measure: str) -> None:
+    assert canonical_measure(wording) == measure
+
+
+def test_rules_file_lists_are_lower_case_and_disjoint_where_it_matters() -> None:
+    r = rules()
+    for name in ("unit_words", "change_verbs", "forecast_words", "per_words", "generic_verbs"):
+        assert all(w == w.lower() for w in r[name]), name
+    assert not r["unit_words"] & set(r["synonyms"])  # a unit word is never what a figure measures
+
+
+def _claim(frame: Frame) -> Claim:
+    return Claim("c", "d", 0, 1, "t", "quantity", frame=frame)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conflict"),
+    [
+        (Frame("GenCorp", "stake"), Frame(None, "stake"), None),
+        (Frame("GenCorp", "stake"), Frame("AFG", "stake"), "different holders (GenCorp vs AFG)"),
+        (Frame(None, "offer"), Frame(None, "stake"), "different measures (offer vs stake)"),
+        (Frame(None, "offer"), Frame(None, None), "different measures (offer vs unstated)"),
+        (Frame(None, "rate", aspect="change"), Frame(None, "rate"), "different aspects (change vs level)"),
+    ],
+)
+def test_frame_conflicts(a: Frame, b: Frame, conflict: str | None) -> None:
+    assert frame_conflict(_claim(a), _claim(b)) == conflict
+    assert frame_conflict(_claim(b), _claim(a)) == (
+        None if conflict is None else frame_conflict(_claim(b), _claim(a))
+    )
+
+
+def test_describe_says_who_what_when() -> None:
+    assert describe(Frame("Acme", "stake", "1987")) == "Acme's stake in 1987"
+    assert describe(Frame(None, "rate", aspect="change")) == "rate (change)"
+    assert (
+        describe(Frame("General Partners", "stake", target="GenCorp"))
+        == "General Partners' stake for GenCorp"
+    )
