@@ -16,10 +16,12 @@ from spacy.tokens import Span, Token
 
 from claimcheck.core.settings import DEFAULTS, ExtractSettings
 from claimcheck.core.types import Claim, Document, Quantity
+from claimcheck.extract.attribution import content_span, speaker
 from claimcheck.extract.dates import normalise_date
 from claimcheck.extract.entities import canonical
 from claimcheck.extract.nlp import get_nlp
 from claimcheck.extract.numbers import QuantityMention, find_quantities
+from claimcheck.extract.predicates import predications
 from claimcheck.extract.segment import split_units
 from claimcheck.extract.units import canonical_unit
 
@@ -101,6 +103,7 @@ def sentence_claims(
     entities = tuple(dict.fromkeys(canonical(e.text) for e in sent.ents if e.label_ in ENTITY_LABELS))
     dates = [(e, normalise_date(e.text, settings=settings)) for e in sent.ents if e.label_ == "DATE"]
     years = tuple(sorted({_year(iv.lo()) for _, iv in dates if iv is not None}))
+    content = content_span(sent)
     common = dict(
         doc_id=doc.id,
         start=start,
@@ -111,6 +114,8 @@ def sentence_claims(
         hedged=is_hedged(sent),
         attribution=attribution(sent),
         sentence=text,
+        content=content.text.strip(),
+        predications=predications(content, speaker(sent)),
     )
     claims = [
         Claim(id="", text=text, kind="quantity", quantity=q, **common) for q in quantities(sent, settings)
@@ -122,7 +127,14 @@ def sentence_claims(
     ]
     if claims or len(sent) < settings.min_tokens or text.endswith("?") or not _has_verb(sent):
         return claims
-    return [Claim(id="", text=t, kind="other", **common) for t in atomic_texts(sent)]
+    texts = atomic_texts(sent)
+    contents = atomic_texts(content) if content is not sent else texts
+    if len(contents) != len(texts):
+        contents = [common["content"]] * len(texts)
+    common.pop("content")
+    return [
+        Claim(id="", text=t, kind="other", content=c, **common) for t, c in zip(texts, contents, strict=True)
+    ]
 
 
 def quantities(sent: Span, settings: ExtractSettings = DEFAULTS.extract) -> list[Quantity]:

@@ -3,6 +3,10 @@
 A finding id hashes the verdict, the method and, for each claim, its document and text:
 never offsets or list positions, so adding a document elsewhere or editing another
 paragraph leaves the ids (and a baseline built on them) intact.
+
+NLI and structural findings are one per sentence pair: a sentence split into several claims
+(one per conjunct) and read by both checks is one conflicting fact, reported once, by the
+structural check where it spoke (its explanation names what conflicts), else the surest NLI one.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from collections.abc import Sequence
 from claimcheck.core.types import Claim, Finding, Verdict
 
 REPORTED = ("contradiction", "agreement")
+SENTENCE_METHODS = ("structure", "nli")  # methods deduplicated by sentence pair, in order of preference
 
 
 def fingerprint(verdict: str, method: str, claims: Sequence[Claim]) -> str:
@@ -23,6 +28,7 @@ def fingerprint(verdict: str, method: str, claims: Sequence[Claim]) -> str:
 
 def to_findings(verdicts: Sequence[Verdict]) -> list[Finding]:
     found: dict[str, Finding] = {}
+    sentences: dict[str, tuple | None] = {}
     for v in verdicts:
         if v.label not in REPORTED:
             continue
@@ -31,7 +37,25 @@ def to_findings(verdicts: Sequence[Verdict]) -> list[Finding]:
         f = Finding(fid, v.label, tuple(c.id for c in claims), v.confidence, v.method, v.explanation)
         if fid not in found or found[fid].confidence < f.confidence:
             found[fid] = f
-    return sorted(found.values(), key=lambda f: (f.verdict != "contradiction", -f.confidence, f.id))
+            sentences[fid] = _sentence_pair(v.label, claims) if v.method in SENTENCE_METHODS else None
+    best: dict[tuple, Finding] = {}
+    for fid, f in found.items():
+        key = sentences[fid]
+        if key is None:
+            continue
+        if key not in best or _rank(f) < _rank(best[key]):
+            best[key] = f
+    kept = {f.id for f in best.values()}
+    findings = [f for fid, f in found.items() if sentences[fid] is None or fid in kept]
+    return sorted(findings, key=lambda f: (f.verdict != "contradiction", -f.confidence, f.id))
+
+
+def _sentence_pair(label: str, claims: Sequence[Claim]) -> tuple:
+    return (label, *sorted((c.doc_id, c.start, c.end) for c in claims))
+
+
+def _rank(f: Finding) -> tuple:
+    return (SENTENCE_METHODS.index(f.method), -f.confidence, f.id)
 
 
 def _detail(c: Claim) -> str:

@@ -1,8 +1,11 @@
 """Decide each aligned pair: exact interval logic first, the NLI model for the rest.
 
 Numbers and dates are decided by arithmetic and never handed to NLI, which is weak on
-them; NLI only sees pairs of claims that carry neither. Every verdict carries the method
-that decided it and one sentence a person can check.
+them; NLI only sees pairs of claims that carry neither, after the structural checks
+(verify/structure.py: negation, antonyms, swapped actors) had their say, and reads them
+without their attribution wrappers. Pairs of the "event" block (sentences across kinds) get
+the structural checks only. Every verdict carries the method that decided it and one
+sentence a person can check.
 """
 
 from __future__ import annotations
@@ -11,36 +14,62 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from claimcheck.align.slots import block_floor, block_key
+from claimcheck.align.slots import EVENT, block_floor, block_key
 from claimcheck.core.intervals import compare
 from claimcheck.core.settings import DEFAULTS, Settings, VerifySettings
 from claimcheck.core.types import Pair, Verdict
 from claimcheck.extract.dates import describe_days
+from claimcheck.verify.confidence import calibrate, shipped
 from claimcheck.verify.nli import NLIModel, bidirectional
+from claimcheck.verify.structure import structural_verdict
 
 
 def check_pairs(
-    pairs: Sequence[Pair], nli: NLIModel | None = None, settings: Settings = DEFAULTS
+    pairs: Sequence[Pair], nli: NLIModel | None = None, settings: Settings = DEFAULTS, calibrated: bool = True
 ) -> list[Verdict]:
     """A verdict for each pair the rules or the model can decide, in pair order within each method.
 
     Interval verdicts take their confidence from the similarity above their own block's floor
-    (dates from the date floor, figures from the quantity floor).
+    (dates from the date floor, figures from the quantity floor). Contradictions then get the
+    calibrated confidence (verify/confidence.py) unless `calibrated` is False (what the fit reads).
     """
     verdicts = []
     nli_pairs = []
     for p in pairs:
-        if p.a.kind == "quantity" and p.b.kind == "quantity":
+        if p.block == EVENT:
+            found = structural_verdict(p, settings.verify)
+            if found is not None:
+                verdicts.append(found)
+        elif p.a.kind == "quantity" and p.b.kind == "quantity":
             verdicts.append(
                 check_quantity(p, block_floor(block_key(p.a) or "", settings.align), settings.verify)
             )
         elif p.a.kind == "date" and p.b.kind == "date":
             verdicts.append(check_date(p, settings.align.date_min_similarity, settings.verify))
         elif p.a.kind == "other" and p.b.kind == "other":
-            nli_pairs.append(p)
+            found = structural_verdict(p, settings.verify)
+            if found is not None:
+                verdicts.append(found)
+            else:
+                nli_pairs.append(p)
     if nli is not None and nli_pairs:
         verdicts += check_nli(nli_pairs, nli, settings.verify)
-    return verdicts
+    return calibrate(verdicts, shipped()) if calibrated else verdicts
+
+
+def other_verdicts(
+    pairs: Sequence[Pair], ab: np.ndarray, ba: np.ndarray, config: VerifySettings = DEFAULTS.verify
+) -> list[Verdict]:
+    """The rule for plain claims on NLI probabilities already computed: structure first, then NLI.
+
+    `claimcheck bench`'s naive run scores every pair itself and decides with this, so it reaches
+    the verdicts `check_pairs` reaches on the same pairs.
+    """
+    out = []
+    for k, p in enumerate(pairs):
+        found = structural_verdict(p, config)
+        out.append(found if found is not None else nli_verdicts([p], ab[k : k + 1], ba[k : k + 1], config)[0])
+    return out
 
 
 def slot_confidence(p: Pair, floor: float, settings: VerifySettings = DEFAULTS.verify) -> float:
@@ -80,7 +109,8 @@ def check_nli(
     pairs: Sequence[Pair], nli: NLIModel, config: VerifySettings = DEFAULTS.verify
 ) -> list[Verdict]:
     """Both directions: contradiction is symmetric, entailment in either direction agrees."""
-    ab, ba = bidirectional(nli, [(p.a.text, p.b.text) for p in pairs], batch_size=config.nli_batch_size)
+    texts = [(p.a.content or p.a.text, p.b.content or p.b.text) for p in pairs]
+    ab, ba = bidirectional(nli, texts, batch_size=config.nli_batch_size)
     return nli_verdicts(pairs, ab, ba, config)
 
 
