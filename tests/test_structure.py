@@ -101,3 +101,17 @@ def test_a_sentence_pair_is_reported_once() -> None:
     assert len(verdicts) == 4
     (finding,) = to_findings(verdicts)
     assert finding.verdict == "contradiction"
+
+
+def test_a_sentence_with_a_figure_meets_one_without_in_the_event_block() -> None:
+    from claimcheck.pipeline import Pipeline
+
+    docs = [
+        Document("a", "a.txt", "Last week, the group accepted a £1.3bn takeover offer from Deutsche Boerse."),
+        Document("b", "b.txt", "Last week, the LSE rejected a takeover proposal from Deutsche Boerse."),
+    ]
+    result = Pipeline(nli=None).run(docs)
+    assert {c.kind for c in result.claims} == {"quantity", "other"}
+    (finding,) = [f for f in result.findings if f.verdict == "contradiction"]
+    assert finding.method == "structure" and "opposite actions" in finding.explanation
+    assert {p.block for p in result.pairs} == {"event"}
