@@ -79,3 +79,18 @@ def test_the_shipped_calibration_is_readable() -> None:
     if cal is None:
         pytest.fail("claimcheck/verify/data/findings_calibration.json is missing or stale: refit it")
     assert cal.features == FEATURES and "dev clusters" in cal.fitted_on
+
+
+def test_check_pairs_applies_the_shipped_calibration_to_contradictions() -> None:
+    from claimcheck.core.types import Interval, Quantity
+    from claimcheck.verify.rules import check_pairs
+
+    def claim(cid: str, doc: str, n: int) -> Claim:
+        q = Quantity(float(n), Interval.point(float(n)), "nation", None, str(n))
+        return Claim(cid, doc, 0, 20, f"{n} nations met in Paris.", "quantity", q, entities=("Paris",))
+
+    pair = Pair(claim("a1", "a", 22), claim("b1", "b", 35), "unit:nation similarity 0.90", 0.9, "unit:nation")
+    (raw,) = check_pairs([pair], calibrated=False)
+    (cal,) = check_pairs([pair])
+    assert raw.label == cal.label == "contradiction"
+    assert cal.confidence == round(shipped().probability(raw), 4) != raw.confidence

@@ -19,7 +19,7 @@ from claimcheck.core.intervals import compare
 from claimcheck.core.settings import DEFAULTS, Settings, VerifySettings
 from claimcheck.core.types import Pair, Verdict
 from claimcheck.extract.dates import describe_days
-from claimcheck.verify.confidence import calibrate, shipped
+from claimcheck.verify import confidence
 from claimcheck.verify.nli import NLIModel, bidirectional
 from claimcheck.verify.structure import structural_verdict
 
@@ -54,7 +54,7 @@ def check_pairs(
                 nli_pairs.append(p)
     if nli is not None and nli_pairs:
         verdicts += check_nli(nli_pairs, nli, settings.verify)
-    return calibrate(verdicts, shipped()) if calibrated else verdicts
+    return confidence.calibrate(verdicts, confidence.shipped()) if calibrated else verdicts
 
 
 def other_verdicts(
