@@ -115,3 +115,14 @@ def test_a_sentence_with_a_figure_meets_one_without_in_the_event_block() -> None
     (finding,) = [f for f in result.findings if f.verdict == "contradiction"]
     assert finding.method == "structure" and "opposite actions" in finding.explanation
     assert {p.block for p in result.pairs} == {"event"}
+
+
+def test_an_nli_finding_names_the_shared_event() -> None:
+    import numpy as np
+
+    from claimcheck.verify.rules import nli_verdicts
+
+    pair = _pair("USAir rejected the offer from TWA.", "USAir turned down the offer from TWA.")
+    contra = np.array([[0.05, 0.05, 0.9]])
+    (verdict,) = nli_verdicts([pair], contra, contra)
+    assert verdict.explanation.startswith("USAir rejected offer (a) vs USAir turned down offer (b): ")

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from claimcheck.align.events import links
 from claimcheck.align.slots import EVENT, block_floor, block_key
 from claimcheck.core.intervals import compare
 from claimcheck.core.settings import DEFAULTS, Settings, VerifySettings
@@ -21,7 +22,7 @@ from claimcheck.core.types import Pair, Verdict
 from claimcheck.extract.dates import describe_days
 from claimcheck.verify import confidence
 from claimcheck.verify.nli import NLIModel, bidirectional
-from claimcheck.verify.structure import structural_verdict
+from claimcheck.verify.structure import describe, structural_verdict
 
 
 def check_pairs(
@@ -156,10 +157,20 @@ def nli_verdicts(
                 label,
                 round(conf, 4),
                 "nli",
-                f"Claims in {p.a.doc_id} and {p.b.doc_id}: {why}." + _hedge_note(p),
+                f"{_event(p)}: {why}." + _hedge_note(p),
             )
         )
     return out
+
+
+def _event(p: Pair) -> str:
+    """The shared event in words when the parses give one ("USAir rejected offer (a) vs USAir
+    accepted offer (b)"), else which documents the claims come from."""
+    found = links(p.a, p.b)
+    if not found:
+        return f"Claims in {p.a.doc_id} and {p.b.doc_id}"
+    x, y, _ = found[0]
+    return f"{describe(x)} ({p.a.doc_id}) vs {describe(y)} ({p.b.doc_id})"
 
 
 def _verb(label: str) -> str:
