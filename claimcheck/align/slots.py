@@ -91,9 +91,8 @@ def align(
     found = embedder([mask_numbers(claims[i].text) for i in needed], config.embed_batch_size)
     vectors = np.zeros((len(claims), found.shape[1]), dtype=np.float32)
     vectors[needed] = found
-    pairs: dict[
-        tuple[str, str, bool], Pair
-    ] = {}  # an event pair never hides a figure pair of the same claims
+    # Keyed with the event flag too: an event pair must never hide a figure pair of the same claims.
+    pairs: dict[tuple[str, str, bool], Pair] = {}
     for key in sorted(blocks):
         k = {"other": config.neighbours, EVENT: config.event_neighbours}.get(key, config.interval_neighbours)
         for i, j, sim in _neighbours(claims, blocks[key], vectors, k, config.search_chunk):
