@@ -120,3 +120,15 @@ def sentence_pairs(report: dict, verdict: str) -> set[tuple]:
         for f in report["findings"]
         if f["verdict"] == verdict
     }
+
+
+@pytest.fixture(scope="module")
+def raw_confidence():
+    """Contradictions keep their raw confidence, uncalibrated: for tests of the gate's arithmetic on
+    known confidences (a clear conflict 1.0, a hedged one 0.5). tests/test_confidence.py tests the
+    calibration, which a refit changes."""
+    from claimcheck.verify import confidence
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(confidence, "shipped", lambda: None)
+        yield

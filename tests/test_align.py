@@ -47,3 +47,42 @@ def test_two_figures_of_one_repeated_sentence_are_different_slots() -> None:
     same = _q("b2", "b", sentence, "$40.8m", 40.8e6, sentence)
     assert context_conflict(usd, gbp) is not None
     assert context_conflict(usd, same) is None
+
+
+def _other(cid: str, doc: str, text: str) -> Claim:
+    from claimcheck.core.types import Document
+    from claimcheck.extract.claims import extract_claims
+
+    (claim,) = extract_claims([Document(doc, f"{doc}.txt", text)])
+    return Claim(
+        cid,
+        doc,
+        0,
+        len(text),
+        text,
+        "other",
+        **{k: getattr(claim, k) for k in ("entities", "content", "predications", "sentence")},
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "paired"),
+    [
+        ("USAir rejected the offer from TWA.", "USAir accepted the offer from TWA.", True),  # one event
+        (
+            "Euronext also began talks with the exchange.",
+            "Trades are cleared via Clearnet.",
+            False,
+        ),  # topic only
+        (
+            "USAir rejected the offer from TWA.",
+            "USAir bought Piedmont Aviation.",
+            False,
+        ),  # same actor, other acts
+    ],
+)
+def test_plain_claims_pair_only_when_they_share_an_event(a: str, b: str, paired: bool) -> None:
+    pair = slot_pair(_other("a1", "a", a), _other("b1", "b", b), 0.9, "other", AlignSettings())
+    assert (pair is not None) == paired
+    if pair is not None:
+        assert pair.block == "other"

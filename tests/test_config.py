@@ -129,7 +129,7 @@ def check_in(cwd: Path, *args: str):
     return res
 
 
-@pytest.mark.usefixtures("memo_pipeline")
+@pytest.mark.usefixtures("memo_pipeline", "raw_confidence")
 def test_config_supplies_paths_format_exclude_gate_and_baseline(repo: Path) -> None:
     res = check_in(repo / "src")  # no PATH: `paths` from the config, relative to it, not to the cwd
     assert res.exit_code == 0, res.output  # the only conflict is under min_confidence
@@ -138,7 +138,7 @@ def test_config_supplies_paths_format_exclude_gate_and_baseline(repo: Path) -> N
     assert [f["confidence"] for f in report["findings"] if f["verdict"] == "contradiction"] == [0.5]
 
 
-@pytest.mark.usefixtures("memo_pipeline")
+@pytest.mark.usefixtures("memo_pipeline", "raw_confidence")
 @pytest.mark.parametrize(
     "flags, code, first",
     [
@@ -155,14 +155,14 @@ def test_flags_override_the_config(repo: Path, flags: tuple[str, ...], code: int
     assert res.stdout.startswith(first)
 
 
-@pytest.mark.usefixtures("memo_pipeline")
+@pytest.mark.usefixtures("memo_pipeline", "raw_confidence")
 def test_explicit_config_file_and_path_arguments(repo: Path, tmp_path: Path) -> None:
     other = write(tmp_path / "strict.toml", 'fail_on = "contradiction"\nformat = "md"\n')
     res = check_in(tmp_path, str(repo / "docs"), "--config", str(other))
     assert res.exit_code == 1 and res.stdout.startswith("## claimcheck: 2 contradictions")  # no baseline
 
 
-@pytest.mark.usefixtures("memo_pipeline")
+@pytest.mark.usefixtures("memo_pipeline", "raw_confidence")
 def test_the_configured_baseline_can_be_created_by_write_baseline(repo: Path, tmp_path: Path) -> None:
     config = write(tmp_path / "claimcheck.toml", f'paths = ["{repo / "docs"}"]\nbaseline = "accepted.json"\n')
     assert check_in(tmp_path).exit_code == 2  # not there yet: an input error

@@ -19,7 +19,7 @@ from claimcheck.report.locate import position
 from claimcheck.report.machine import CSV_COLUMNS
 from tests.conftest import copy_seeds, sentence_pairs
 
-pytestmark = pytest.mark.usefixtures("memo_pipeline")
+pytestmark = pytest.mark.usefixtures("memo_pipeline", "raw_confidence")
 runner = CliRunner()
 
 # 🌍 is one code point but two UTF-16 code units: SARIF columns must count it once.

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from claimcheck.cli.app import app
 
-pytestmark = pytest.mark.usefixtures("memo_pipeline")
+pytestmark = pytest.mark.usefixtures("memo_pipeline", "raw_confidence")
 runner = CliRunner()
 
 PARIS_35 = "Officials from 35 nations convened in Paris on Monday to discuss a security force.\n"

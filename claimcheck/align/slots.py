@@ -5,6 +5,11 @@ claims) and, inside a block, from nearest neighbours over MiniLM embeddings of t
 sentence with its numbers masked. A candidate is dropped when its context says it is
 another slot: different places ("in Kyiv" vs "in Paris") or different years (a 1999
 mission vs this week's talks); shared places or years raise the similarity a little.
+
+Plain ("other") claims pair only when they share an event (align.events: a related predicate
+and a shared argument), not on topic alone. The "event" block pairs sentences across kinds (a
+sentence with a figure and one without: "the group accepted a £1.3bn offer" vs "the LSE
+rejected a takeover proposal"), one claim per sentence, for the structural checks only.
 """
 
 from __future__ import annotations
@@ -15,10 +20,13 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from claimcheck.align.embed import embed, mask_numbers
+from claimcheck.align.events import shares_event
 from claimcheck.align.frames import frame_bonus, frame_conflict
 from claimcheck.core.settings import DEFAULTS, AlignSettings
 from claimcheck.core.types import Claim, Pair
 from claimcheck.extract.dates import is_yearless
+
+EVENT = "event"
 
 
 def block_key(claim: Claim) -> str | None:
@@ -30,11 +38,15 @@ def block_key(claim: Claim) -> str | None:
     return "other"
 
 
-def context_conflict(a: Claim, b: Claim) -> str | None:
-    """Why two claims cannot be about one slot, or None when nothing says so."""
+def context_conflict(a: Claim, b: Claim, places: bool = True) -> str | None:
+    """Why two claims cannot be about one slot, or None when nothing says so.
+
+    `places=False` skips the place veto: a sentence names many places ("its New York-area station
+    WOR" vs "WOR-TV in Secaucus"), and an event pair already shares its predicate and arguments.
+    """
     if a.sentence and a.sentence == b.sentence and _figure(a) != _figure(b):
         return "the same sentence in both sources, different figures in it"
-    if a.places and b.places and not set(a.places) & set(b.places):
+    if places and a.places and b.places and not set(a.places) & set(b.places):
         return f"different places ({', '.join(a.places)} vs {', '.join(b.places)})"
     if a.kind != "date" and a.years and b.years and not set(a.years) & set(b.years):
         return f"different years ({', '.join(map(str, a.years))} vs {', '.join(map(str, b.years))})"
@@ -67,23 +79,28 @@ def align(
     (`interval_neighbours` in quantity and date blocks) per claim and block, so their number
     grows linearly with the corpus, not quadratically."""
     blocks: dict[str, list[int]] = defaultdict(list)
+    sentences: set[tuple[str, int]] = set()
     for i, c in enumerate(claims):
         key = block_key(c)
         if key is not None:
             blocks[key].append(i)
+        if c.predications and (c.kind == "other" or (c.doc_id, c.start) not in sentences):
+            sentences.add((c.doc_id, c.start))
+            blocks[EVENT].append(i)
     # A block seen in one document only can pair nothing: its claims need no embedding.
     blocks = {k: m for k, m in blocks.items() if len({claims[i].doc_id for i in m}) > 1}
     needed = sorted({i for members in blocks.values() for i in members})
     found = embedder([mask_numbers(claims[i].text) for i in needed], config.embed_batch_size)
     vectors = np.zeros((len(claims), found.shape[1]), dtype=np.float32)
     vectors[needed] = found
-    pairs: dict[tuple[str, str], Pair] = {}
+    # Keyed with the event flag too: an event pair must never hide a figure pair of the same claims.
+    pairs: dict[tuple[str, str, bool], Pair] = {}
     for key in sorted(blocks):
-        k = config.neighbours if key == "other" else config.interval_neighbours
+        k = {"other": config.neighbours, EVENT: config.event_neighbours}.get(key, config.interval_neighbours)
         for i, j, sim in _neighbours(claims, blocks[key], vectors, k, config.search_chunk):
             pair = slot_pair(claims[i], claims[j], sim, key, config)
             if pair is not None:
-                pairs.setdefault((pair.a.id, pair.b.id), pair)
+                pairs.setdefault((pair.a.id, pair.b.id, key == EVENT), pair)
     return [pairs[k] for k in sorted(pairs)]
 
 
@@ -91,7 +108,9 @@ def block_floor(key: str, config: AlignSettings) -> float:
     """The similarity (context bonus included) two claims of block `key` need to fill one slot."""
     if key.startswith("date"):
         return config.date_min_similarity
-    return config.other_min_similarity if key == "other" else config.quantity_min_similarity
+    return {"other": config.other_min_similarity, EVENT: config.event_min_similarity}.get(
+        key, config.quantity_min_similarity
+    )
 
 
 def slot_pair(a: Claim, b: Claim, similarity: float, key: str, config: AlignSettings) -> Pair | None:
@@ -100,19 +119,24 @@ def slot_pair(a: Claim, b: Claim, similarity: float, key: str, config: AlignSett
     The one rule for "same slot", shared by the indexed search above and the exhaustive
     all-pairs reference of `claimcheck bench`, so the two differ only in which pairs they look at.
     """
-    sim = min(
-        1.0, similarity + context_bonus(a, b, config) + (frame_bonus(a, b, config) if key != "other" else 0)
-    )
-    if sim < block_floor(key, config) or context_conflict(a, b):
+    if key == EVENT and a.kind == "other" and b.kind == "other":
+        return None  # the "other" block pairs these, with NLI behind the structural checks
+    plain = key in ("other", EVENT)
+    sim = min(1.0, similarity + context_bonus(a, b, config) + (0 if plain else frame_bonus(a, b, config)))
+    if sim < block_floor(key, config) or context_conflict(a, b, places=key != EVENT):
         return None
-    if key != "other" and frame_conflict(a, b):
+    if plain:
+        if not shares_event(a, b):
+            return None
+    elif frame_conflict(a, b):
         return None
-    anchored = shared_anchor(a, b) or (key != "other" and frame_bonus(a, b, config) > 0)
-    if key != "other" and sim < config.unanchored_min_similarity and not anchored:
+    elif sim < config.unanchored_min_similarity and not (
+        shared_anchor(a, b) or frame_bonus(a, b, config) > 0
+    ):
         return None
     if a.id > b.id:
         a, b = b, a
-    return Pair(a, b, f"{key} similarity {sim:.2f}", round(sim, 4))
+    return Pair(a, b, f"{key} similarity {sim:.2f}", round(sim, 4), key)
 
 
 def _neighbours(

@@ -55,6 +55,12 @@ class AlignSettings:
         0.6, "plain claims sent to NLI must be about the same thing, or NLI answers noise"
     )
     neighbours: int = knob(4, "nearest cross-source candidates kept per claim in the NLI block")
+    event_min_similarity: float = knob(
+        0.5, "sentences paired across kinds for the structural checks (a shared event is required too)"
+    )
+    event_neighbours: int = knob(
+        8, "cross-kind candidates per sentence: the structural checks are free, the event gate is strict"
+    )
     interval_neighbours: int = knob(
         32, "quantity/date candidates per claim: arithmetic is free, so look further than NLI"
     )
@@ -90,6 +96,9 @@ class VerifySettings:
     )
     contradiction_override: float = knob(
         0.9, "NLI contradiction probability above which agreeing figures do not force entailment"
+    )
+    structure_confidence: float = knob(
+        0.7, "raw confidence of a structural verdict (negation, antonym, swapped actor) before calibration"
     )
     nli_batch_size: int = knob(64, "pairs per NLI forward pass: the knee of throughput on 2 cores")
     nli_max_length: int = knob(256, "tokens the cross-encoder reads per pair (a window plus a claim)")

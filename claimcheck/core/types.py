@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from claimcheck.core.intervals import Interval
 
-__all__ = ["Claim", "Document", "Finding", "Frame", "Interval", "Pair", "Quantity", "Verdict"]
+__all__ = ["Claim", "Document", "Finding", "Frame", "Interval", "Pair", "Predication", "Quantity", "Verdict"]
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,30 @@ class Frame:
 
 
 @dataclass(frozen=True)
+class Predication:
+    """One predicate of a claim's clause with its arguments, as the parse gives them.
+
+    What verify/structure.py compares: the same predicate denied in one story and affirmed in the
+    other, antonym predicates on the same arguments, or the same act credited to another actor.
+    Arguments are keys: "entity:<canonical name>" for named entities, "lemma:<lemma>" otherwise.
+    """
+
+    lemma: str  # the predicate's lemma, with its particle ("turn down"); nouns too ("increase")
+    text: str  # the predicate as written, for explanations
+    negated: (
+        bool  # denied: "did not", "no longer has an agreement to", "failed to", "an unsuccessful attempt to"
+    )
+    modal: bool  # a possibility or intention ("may raise", "seeks to buy"), not a reported fact
+    frame: str = ""  # the word it is embedded under ("agreement" in "an agreement to sell"); "" when main
+    subject: tuple[str, ...] = ()  # the actor(s): nsubj, or the "by" agent of a passive
+    subject_label: str | None = None  # entity label of the actor (ORG, PERSON, ...) when it is named
+    own_subject: bool = False  # the actor is the predicate's own subject or agent, not inherited
+    object: tuple[str, ...] = ()  # what is acted on: dobj, passive subject, complement or first pobj
+    possessed: bool = False  # the object belongs to the actor ("its prime rate"): actors cannot swap
+    entities: tuple[str, ...] = ()  # canonical names of every entity among its arguments
+
+
+@dataclass(frozen=True)
 class Claim:
     id: str
     doc_id: str
@@ -65,6 +89,8 @@ class Claim:
     attribution: str | None = None
     sentence: str = ""  # the whole sentence the claim came from (context for NLI/alignment)
     frame: Frame | None = None  # quantity and date claims: what the value is the value of
+    content: str = ""  # the claim without its attribution wrapper ("X said that ..."): what NLI reads
+    predications: tuple[Predication, ...] = ()  # the predicates of the content clause (structure checks)
 
 
 @dataclass(frozen=True)
@@ -73,6 +99,7 @@ class Pair:
     b: Claim
     reason: str  # why alignment paired them ("unit:country", "embedding:0.83", ...)
     similarity: float = 0.0
+    block: str = ""  # the alignment block ("unit:usd", "date", "other", "event"): decides the checker
 
 
 @dataclass(frozen=True)
@@ -80,7 +107,7 @@ class Verdict:
     pair: Pair
     label: str  # "contradiction" | "agreement" | "neutral"
     confidence: float
-    method: str  # "quantity" | "date" | "nli"
+    method: str  # "quantity" | "date" | "nli" | "structure"
     explanation: str
 
 

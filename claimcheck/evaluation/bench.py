@@ -49,7 +49,7 @@ from claimcheck.core.types import Claim, Document, Finding, Pair, Verdict
 from claimcheck.pipeline import Pipeline
 from claimcheck.verify.findings import to_findings
 from claimcheck.verify.nli import bidirectional
-from claimcheck.verify.rules import check_date, check_quantity, nli_verdicts
+from claimcheck.verify.rules import check_date, check_quantity, nli_verdicts, other_verdicts
 
 # What blocking, the cache and reduced precision buy over checking every pair.
 PRIMARY_METRIC = "speedup_vs_naive"
@@ -198,7 +198,7 @@ def naive_check(docs: Sequence[Document], pipeline: Pipeline) -> NaiveOutcome:
     ordered = [
         (claims[i], claims[j]) if claims[i].id < claims[j].id else (claims[j], claims[i]) for i, j in index
     ]
-    texts = [(a.text, b.text) for a, b in ordered]
+    texts = [(a.content or a.text, b.content or b.text) for a, b in ordered]
     ab, ba = bidirectional(nli, texts, batch_size=settings.verify.nli_batch_size)
     timings["nli_all_pairs"] = time.perf_counter() - t
     t = time.perf_counter()
@@ -283,7 +283,7 @@ def _naive_verdicts(
         elif p.a.kind == "date":
             out.append(check_date(p, settings.align.date_min_similarity, settings.verify))
     if other:
-        out += nli_verdicts([pairs[k] for k in other], ab[other], ba[other], settings.verify)
+        out += other_verdicts([pairs[k] for k in other], ab[other], ba[other], settings.verify)
     return out
 
 

@@ -18,12 +18,14 @@ from spacy.tokens import Span, Token
 
 from claimcheck.core.settings import DEFAULTS, ExtractSettings
 from claimcheck.core.types import Claim, Document, Frame, Interval, Quantity
+from claimcheck.extract.attribution import content_span, speaker
 from claimcheck.extract.dateline import document_date
 from claimcheck.extract.dates import NUMERIC_DATE, describe_days, is_invalid_date, normalise_date
 from claimcheck.extract.entities import canonical
 from claimcheck.extract.frames import date_frame, quantity_frame
 from claimcheck.extract.nlp import get_nlp
 from claimcheck.extract.numbers import QuantityMention, find_quantities
+from claimcheck.extract.predicates import predications
 from claimcheck.extract.segment import cut_long, split_units
 from claimcheck.extract.units import canonical_unit, conversion
 
@@ -170,6 +172,7 @@ def sentence_claims(
     mentions = [e.text for e in ents]
     dates = [(e, normalise_date(e.text, doc_date, settings)) for e in ents]
     years = tuple(sorted({_year(iv.lo()) for _, iv in dates if iv is not None}))
+    content = content_span(sent)
     common = dict(
         doc_id=doc.id,
         start=start,
@@ -180,6 +183,8 @@ def sentence_claims(
         hedged=is_hedged(sent),
         attribution=attribution(sent),
         sentence=text,
+        content=content.text.strip(),
+        predications=predications(content, speaker(sent)),
     )
     claims = [
         Claim(id="", text=text, kind="quantity", quantity=q, frame=f, **common)
@@ -200,7 +205,14 @@ def sentence_claims(
         return claims
     if any(is_invalid_date(t, settings) for t in mentions):
         return []  # "held on 31/02/2020" states no checkable fact: NLI would match it to any date
-    return [Claim(id="", text=t, kind="other", **common) for t in atomic_texts(sent)]
+    texts = atomic_texts(sent)
+    contents = atomic_texts(content) if content is not sent else texts
+    if len(contents) != len(texts):
+        contents = [common["content"]] * len(texts)
+    common.pop("content")
+    return [
+        Claim(id="", text=t, kind="other", content=c, **common) for t, c in zip(texts, contents, strict=True)
+    ]
 
 
 def quantities(

@@ -1,8 +1,11 @@
 """Decide each aligned pair: exact interval logic first, the NLI model for the rest.
 
 Numbers and dates are decided by arithmetic and never handed to NLI, which is weak on
-them; NLI only sees pairs of claims that carry neither. Every verdict carries the method
-that decided it and one sentence a person can check.
+them; NLI only sees pairs of claims that carry neither, after the structural checks
+(verify/structure.py: negation, antonyms, swapped actors) had their say, and reads them
+without their attribution wrappers. Pairs of the "event" block (sentences across kinds) get
+the structural checks only. Every verdict carries the method that decided it and one
+sentence a person can check.
 """
 
 from __future__ import annotations
@@ -12,37 +15,65 @@ from dataclasses import replace
 
 import numpy as np
 
-from claimcheck.align.frames import describe
-from claimcheck.align.slots import block_floor, block_key
+from claimcheck.align.events import links
+from claimcheck.align.frames import describe as describe_frame
+from claimcheck.align.slots import EVENT, block_floor, block_key
 from claimcheck.core.intervals import Interval, compare, stated_interval
 from claimcheck.core.settings import DEFAULTS, Settings, VerifySettings
 from claimcheck.core.types import Frame, Pair, Quantity, Verdict
 from claimcheck.extract.dates import describe_days
+from claimcheck.verify import confidence
 from claimcheck.verify.nli import NLIModel, bidirectional
+from claimcheck.verify.structure import describe as describe_predication
+from claimcheck.verify.structure import structural_verdict
 
 
 def check_pairs(
-    pairs: Sequence[Pair], nli: NLIModel | None = None, settings: Settings = DEFAULTS
+    pairs: Sequence[Pair], nli: NLIModel | None = None, settings: Settings = DEFAULTS, calibrated: bool = True
 ) -> list[Verdict]:
     """A verdict for each pair the rules or the model can decide, in pair order within each method.
 
     Interval verdicts take their confidence from the similarity above their own block's floor
-    (dates from the date floor, figures from the quantity floor).
+    (dates from the date floor, figures from the quantity floor). Contradictions then get the
+    calibrated confidence (verify/confidence.py) unless `calibrated` is False (what the fit reads).
     """
     verdicts = []
     nli_pairs = []
     for p in pairs:
-        if p.a.kind == "quantity" and p.b.kind == "quantity":
+        if p.block == EVENT:
+            found = structural_verdict(p, settings.verify)
+            if found is not None:
+                verdicts.append(found)
+        elif p.a.kind == "quantity" and p.b.kind == "quantity":
             verdicts.append(
                 check_quantity(p, block_floor(block_key(p.a) or "", settings.align), settings.verify)
             )
         elif p.a.kind == "date" and p.b.kind == "date":
             verdicts.append(check_date(p, settings.align.date_min_similarity, settings.verify))
         elif p.a.kind == "other" and p.b.kind == "other":
-            nli_pairs.append(p)
+            found = structural_verdict(p, settings.verify)
+            if found is not None:
+                verdicts.append(found)
+            else:
+                nli_pairs.append(p)
     if nli is not None and nli_pairs:
         verdicts += check_nli(nli_pairs, nli, settings.verify)
-    return verdicts
+    return confidence.calibrate(verdicts, confidence.shipped()) if calibrated else verdicts
+
+
+def other_verdicts(
+    pairs: Sequence[Pair], ab: np.ndarray, ba: np.ndarray, config: VerifySettings = DEFAULTS.verify
+) -> list[Verdict]:
+    """The rule for plain claims on NLI probabilities already computed: structure first, then NLI.
+
+    `claimcheck bench`'s naive run scores every pair itself and decides with this, so it reaches
+    the verdicts `check_pairs` reaches on the same pairs.
+    """
+    out = []
+    for k, p in enumerate(pairs):
+        found = structural_verdict(p, config)
+        out.append(found if found is not None else nli_verdicts([p], ab[k : k + 1], ba[k : k + 1], config)[0])
+    return out
 
 
 def slot_confidence(p: Pair, floor: float, settings: VerifySettings = DEFAULTS.verify) -> float:
@@ -110,14 +141,15 @@ def _fact(p: Pair) -> str:
         fa.aspect,
         fa.target or fb.target,
     )
-    return describe(merged)
+    return describe_frame(merged)
 
 
 def check_nli(
     pairs: Sequence[Pair], nli: NLIModel, config: VerifySettings = DEFAULTS.verify
 ) -> list[Verdict]:
     """Both directions: contradiction is symmetric, entailment in either direction agrees."""
-    ab, ba = bidirectional(nli, [(p.a.text, p.b.text) for p in pairs], batch_size=config.nli_batch_size)
+    texts = [(p.a.content or p.a.text, p.b.content or p.b.text) for p in pairs]
+    ab, ba = bidirectional(nli, texts, batch_size=config.nli_batch_size)
     return nli_verdicts(pairs, ab, ba, config)
 
 
@@ -163,10 +195,20 @@ def nli_verdicts(
                 label,
                 round(conf, 4),
                 "nli",
-                f"Claims in {p.a.doc_id} and {p.b.doc_id}: {why}." + _hedge_note(p),
+                f"{_event(p)}: {why}." + _hedge_note(p),
             )
         )
     return out
+
+
+def _event(p: Pair) -> str:
+    """The shared event in words when the parses give one ("USAir rejected offer (a) vs USAir
+    accepted offer (b)"), else which documents the claims come from."""
+    found = links(p.a, p.b)
+    if not found:
+        return f"Claims in {p.a.doc_id} and {p.b.doc_id}"
+    x, y, _ = found[0]
+    return f"{describe_predication(x)} ({p.a.doc_id}) vs {describe_predication(y)} ({p.b.doc_id})"
 
 
 def _verb(label: str) -> str:

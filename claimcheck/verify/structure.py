@@ -1,0 +1,98 @@
+"""Structural verdicts: compare two claims' parses where a small NLI model is blind.
+
+Three conflicts are read off the predicates (extract/predicates.py), each needing the two
+predicates to act on the same thing (their objects match, or, when neither has one, their actors):
+
+- negation: the same predicate, affirmed in one story and denied in the other
+  ("has pleaded guilty" vs "has not pleaded guilty"; "a successful attempt to halt" vs "an
+  unsuccessful attempt to halt");
+- antonym: opposite predicates with the same polarity ("rejected the offer" vs "accepted the
+  offer"; "lowered its prime rate" vs "prime rate increases"), data/antonyms.tsv;
+- swapped actor: the same act on the same object credited to two different named actors of one
+  kind ("initiated by Chemical Bank" vs "cuts by Citibank"), unless the object is each actor's own
+  ("its prime rate": every bank raising its own rate is no conflict).
+
+Possibilities and intentions ("may raise", "seeks to buy") assert nothing and are skipped. A
+structural verdict is only ever a contradiction; it never decides a figure or a date, so it cannot
+overrule arithmetic. When nothing structural is found the pair goes on to NLI (other claims) or
+is left alone (pairs across kinds).
+"""
+
+from __future__ import annotations
+
+from claimcheck.align.events import links, overlap, same_entity
+from claimcheck.core.settings import DEFAULTS, VerifySettings
+from claimcheck.core.types import Pair, Predication, Verdict
+from claimcheck.extract.lexicon import ANTONYM, SAME
+
+
+def structural_verdict(p: Pair, settings: VerifySettings = DEFAULTS.verify) -> Verdict | None:
+    """A contradiction verdict with method "structure", or None when the parses show no conflict.
+
+    The two sentences must also name a common entity: a headline "RAISES PRIME RATE" with no
+    parsed actor is no evidence against "rate cuts by Citibank" in another story.
+    """
+    if not any(same_entity(e, f) for e in p.a.entities for f in p.b.entities):
+        return None
+    for x, y, rel in links(p.a, p.b):
+        if x.modal or y.modal or x.frame != y.frame or not same_theme(x, y):
+            continue
+        kind = conflict_kind(x, y, rel)
+        if kind is not None:
+            why = {
+                "negation": "the same action affirmed in one and denied in the other",
+                "antonym": "opposite actions on the same event",
+                "swapped_actor": "the same act credited to different actors",
+            }[kind]
+            explanation = f"{describe(x)} ({p.a.doc_id}) vs {describe(y)} ({p.b.doc_id}): {why}."
+            return Verdict(p, "contradiction", settings.structure_confidence, "structure", explanation)
+    return None
+
+
+def conflict_kind(x: Predication, y: Predication, rel: str) -> str | None:
+    """ "negation", "antonym" or "swapped_actor" for two predicates on one theme, else None."""
+    actors_differ = different_actors(x, y)
+    if rel == SAME and x.negated != y.negated and not actors_differ:
+        return "negation"
+    if rel == ANTONYM and x.negated == y.negated and not actors_differ:
+        return "antonym"
+    if (
+        rel == SAME
+        and x.negated == y.negated
+        and actors_differ
+        and x.own_subject
+        and y.own_subject
+        and (x.subject_label == y.subject_label or None in (x.subject_label, y.subject_label))
+        and x.object
+        and y.object
+        and not (x.possessed or y.possessed)
+    ):
+        return "swapped_actor"
+    return None
+
+
+def same_theme(x: Predication, y: Predication) -> bool:
+    """Both act on the same thing: matching objects, or matching actors when neither has an object."""
+    if x.object and y.object:
+        return overlap(x.object, y.object)
+    if not x.object and not y.object:
+        return bool(x.subject and y.subject) and overlap(x.subject, y.subject)
+    return False
+
+
+def different_actors(x: Predication, y: Predication) -> bool:
+    """Both actors are named and none of one's names is the other's."""
+    named = all(k.startswith("entity:") for k in (*x.subject, *y.subject))
+    return bool(x.subject and y.subject) and named and not overlap(x.subject, y.subject)
+
+
+def describe(x: Predication) -> str:
+    """The predicate in words: "USAir rejected offer", "Sullivan not pleaded guilty"."""
+    actor = " and ".join(_name(k) for k in x.subject)
+    theme = _name(x.object[0]) if x.object else ""
+    verb = ("not " if x.negated else "") + x.text
+    return " ".join(w for w in (actor, verb, theme) if w)
+
+
+def _name(key: str) -> str:
+    return key.split(":", 1)[1]

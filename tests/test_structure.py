@@ -1,0 +1,128 @@
+"""Structural verdicts on sentence pairs, as a table: negations, antonyms and swapped actors are
+conflicts; paraphrases, each actor's own figure, possibilities and unrelated acts are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.align.events import same_entity, shares_event
+from claimcheck.core.types import Document, Pair
+from claimcheck.extract.claims import extract_claims
+from claimcheck.verify.findings import to_findings
+from claimcheck.verify.structure import structural_verdict
+
+
+def _pair(a: str, b: str) -> Pair:
+    ca = extract_claims([Document("a", "a.txt", a)])[0]
+    cb = extract_claims([Document("b", "b.txt", b)])[0]
+    return Pair(ca, cb, "event similarity 0.70", 0.7, "event")
+
+
+CASES = [
+    # (a, b, expected kind or None)
+    ("Mr Sullivan has pleaded guilty to fraud.", "Mr Sullivan has not pleaded guilty to fraud.", "denied"),
+    (
+        "GenCorp has agreed to sell its station WOR to MCA Inc.",
+        "GenCorp no longer has an agreement to sell WOR-TV to MCA.",
+        "denied",
+    ),
+    (
+        "Yukos filed for bankruptcy in a successful attempt to halt the auction of Yugansk.",
+        "Yukos filed for bankruptcy in an unsuccessful attempt to halt the auction of Yugansk.",
+        "denied",
+    ),
+    (
+        "USAir earlier today rejected TWA's offer.",
+        "USAir accepted the offer yesterday, the company said.",
+        "opposite",
+    ),
+    (
+        "The LSE rejected a takeover proposal from Deutsche Boerse.",
+        "The group accepted a takeover offer from Deutsche Boerse.",
+        "opposite",
+    ),
+    ("Citibank said it raised its prime rate.", "Citibank said it cut its prime rate.", "opposite"),
+    ("Kenteris won the 200m gold in Sydney.", "Thanou won the 200m gold in Sydney.", "different actors"),
+    # not conflicts
+    ("USAir rejected TWA's offer.", "USAir turned down the offer from TWA.", None),  # a paraphrase
+    (
+        "Citibank raised its prime rate.",
+        "Chase Manhattan raised its prime rate.",
+        None,
+    ),  # each bank's own rate
+    ("Citibank raised its prime rate.", "Chase Manhattan cut its prime rate.", None),  # two banks, two rates
+    ("USAir rejected the offer from TWA.", "USAir may accept the offer from TWA.", None),  # a possibility
+    ("Texaco won the appeal.", "Texaco lost the contract to Exxon.", None),  # other objects
+    ("TWA has not obtained financing.", "Conditions include TWA obtaining financing.", None),  # other frames
+]
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), CASES)
+def test_structural_verdict(a: str, b: str, expected: str | None) -> None:
+    verdict = structural_verdict(_pair(a, b))
+    if expected is None:
+        assert verdict is None, verdict.explanation
+    else:
+        assert verdict is not None
+        assert verdict.label == "contradiction" and verdict.method == "structure"
+        assert (
+            expected in verdict.explanation and "(a)" in verdict.explanation and "(b)" in verdict.explanation
+        )
+
+
+def test_claims_about_one_event_share_it_and_others_do_not() -> None:
+    assert shares_event(*(_pair("USAir rejected TWA's offer.", "USAir accepted the offer.").a,) * 2)
+    pair = _pair("Euronext also began talks with the LSE.", "Trades are cleared via Clearnet.")
+    assert not shares_event(pair.a, pair.b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("MCA", "MCA Inc", True),
+        ("WOR", "WOR-TV", True),
+        ("Bankers Trust", "Bankers Trust Co", True),
+        ("Chemical Bank", "Chase Manhattan Bank", False),  # "Bank" names the kind, not which one
+        ("Citibank", "Chase", False),
+    ],
+)
+def test_same_entity(a: str, b: str, same: bool) -> None:
+    assert same_entity(a, b) == same
+
+
+def test_a_sentence_pair_is_reported_once() -> None:
+    a = "The UK and Portugal have not sent troops to the mission in Kyiv."
+    b = "The UK and Portugal have sent troops to the mission in Kyiv."
+    ca = extract_claims([Document("a", "a.txt", a)])
+    cb = extract_claims([Document("b", "b.txt", b)])
+    assert len(ca) == 2 and len(cb) == 2  # one claim per conjunct
+    pairs = [Pair(x, y, "other similarity 0.9", 0.9, "other") for x in ca for y in cb]
+    verdicts = [v for v in map(structural_verdict, pairs) if v is not None]
+    assert len(verdicts) == 4
+    (finding,) = to_findings(verdicts)
+    assert finding.verdict == "contradiction"
+
+
+def test_a_sentence_with_a_figure_meets_one_without_in_the_event_block() -> None:
+    from claimcheck.pipeline import Pipeline
+
+    docs = [
+        Document("a", "a.txt", "Last week, the group accepted a £1.3bn takeover offer from Deutsche Boerse."),
+        Document("b", "b.txt", "Last week, the LSE rejected a takeover proposal from Deutsche Boerse."),
+    ]
+    result = Pipeline(nli=None).run(docs)
+    assert {c.kind for c in result.claims} == {"quantity", "other"}
+    (finding,) = [f for f in result.findings if f.verdict == "contradiction"]
+    assert finding.method == "structure" and "opposite actions" in finding.explanation
+    assert {p.block for p in result.pairs} == {"event"}
+
+
+def test_an_nli_finding_names_the_shared_event() -> None:
+    import numpy as np
+
+    from claimcheck.verify.rules import nli_verdicts
+
+    pair = _pair("USAir rejected the offer from TWA.", "USAir turned down the offer from TWA.")
+    contra = np.array([[0.05, 0.05, 0.9]])
+    (verdict,) = nli_verdicts([pair], contra, contra)
+    assert verdict.explanation.startswith("USAir rejected offer (a) vs USAir turned down offer (b): ")
