@@ -236,6 +236,12 @@ class LazyNLI:
         self.max_length = max_length
         config = json.loads((path / "config.json").read_text(encoding="utf-8"))
         label_matrix(config.get("id2label") or {})
+        # What the later load needs, checked now by name: a gate must not pass a run whose model
+        # could never have been read, just because a warm cache asked it nothing.
+        if not any(p.is_file() and p.suffix in _WEIGHT_SUFFIXES for p in path.iterdir()):
+            raise ValueError(f"no weights file ({', '.join(_WEIGHT_SUFFIXES)})")
+        if not any((path / name).is_file() for name in _TOKENIZER_FILES):
+            raise ValueError("no tokenizer files")
         self.model_id = model_id(path, self.precision, max_length)
         self._model: NLIModel | None = None
 
