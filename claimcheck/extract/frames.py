@@ -23,6 +23,7 @@ from spacy.tokens import Span, Token
 from claimcheck.core.types import Frame, Interval
 from claimcheck.extract.dates import MONTHS, describe_days, normalise_date
 from claimcheck.extract.entities import canonical
+from claimcheck.extract.units import SYNONYMS
 
 _HOLDER_LABELS = {"ORG", "PERSON", "GPE", "NORP"}
 MONTHS_TITLE = {m.title() for m in MONTHS}
@@ -226,7 +227,8 @@ def _measure_name(tok: Token) -> str:
     canon = rules()["canonical"]
     surface = " ".join([*parts, tok.lower_])  # spaCy lemmatises "taxes" to "taxis", "sales" to "sale"
     full = " ".join([*parts, lemma])
-    name = canon.get(surface) or canon.get(full) or canon.get(tok.lower_) or canon.get(lemma) or lemma
+    name = canon.get(surface) or canon.get(full) or canon.get(tok.lower_) or canon.get(lemma)
+    name = name or SYNONYMS.get(lemma, lemma)  # the counted thing's own synonyms: nations = countries
     return " ".join([*sorted(kept), name])  # "initial offer", "outstanding share" are measures apart
 
 
