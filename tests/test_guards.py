@@ -72,7 +72,7 @@ def test_figures_set_in_different_years_are_different_slots() -> None:
 
 
 def test_consistency_flags_a_claimed_date_the_document_contradicts() -> None:
-    doc = "The talks were held in Geneva. The summit opened on 3 March 2005 with forty delegations."
+    doc = "The talks were held in Geneva. The summit opened on 3 March 2005 in the old town hall."
     score = ConsistencyScorer(WordNLI(always="entailment")).score(doc, "The summit opened on 9 April 2005.")
     assert score.features["date_contradicted"] == 1.0
     assert score.label == "inconsistent" and score.evidence[0].method == "date"

@@ -81,10 +81,11 @@ def test_config_file_settings_reach_the_report(tmp_path: Path) -> None:
     corpus.mkdir()
     (corpus / "a.txt").write_text("Officials from 35 nations met in Paris on Monday to plan the mission.\n")
     (corpus / "b.txt").write_text("Delegates of 22 countries gathered in Paris on Monday for the mission.\n")
-    (tmp_path / "claimcheck.toml").write_text("[settings.align]\nquantity_min_similarity = 0.99\n")
+    # a floor above every similarity (context and frame bonuses included): no figure pairs at all
+    (tmp_path / "claimcheck.toml").write_text("[settings.align]\nquantity_min_similarity = 1.5\n")
     args = ["check", str(corpus), "--no-nli", "--no-cache", "--format", "json", "--fail-on", "none"]
     strict = json.loads(runner.invoke(app, args).stdout)
-    assert strict["settings"] == {"align.quantity_min_similarity": 0.99}
+    assert strict["settings"] == {"align.quantity_min_similarity": 1.5}
     (tmp_path / "claimcheck.toml").write_text("")
     loose = json.loads(runner.invoke(app, args).stdout)
     assert loose["settings"] == {}
