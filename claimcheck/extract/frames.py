@@ -53,10 +53,13 @@ def quantity_frame(sent: Span, start: int, end: int, doc_date: date | None = Non
         return Frame()
     measure_tok = _measure_token(num, sent, end)
     governor = _governor(num)
-    period, days = _period(sent, governor, measure_tok, doc_date)
+    period, days = _period(sent, num, governor, measure_tok, doc_date)
+    measure = _measure_name(measure_tok) if measure_tok is not None else None
+    if measure and governor.lemma_.lower() in rules()["subset_verbs"] and measure_tok.i != governor.i:
+        measure = f"{governor.lemma_.lower()} {measure}"  # the debt downgraded is not all the debt
     return Frame(
         holder=_holder(governor, measure_tok),
-        measure=_measure_name(measure_tok) if measure_tok is not None else None,
+        measure=measure,
         period=period,
         aspect=_aspect(num, sent, end, governor),
         period_days=days,
@@ -76,6 +79,11 @@ def date_frame(sent: Span, ent: Span) -> Frame:
         aspect = boundary[ent[0].lower_]
     event = _event_token(root)
     governor = _governor(root)
+    r = rules()
+    if aspect == "point" and (
+        governor.lemma_.lower() in r["forecast_words"] or governor.head.lemma_.lower() in r["forecast_words"]
+    ):
+        aspect = "forecast"  # "expected the challenge to be filed this week" is no filing date
     return Frame(
         holder=_holder(governor, event),
         measure=_measure_name(event) if event is not None and not _is_unit(event) else None,
@@ -183,6 +191,8 @@ def _event_token(root: Token) -> Token | None:
     tok = root
     if tok.dep_ == "pobj" and tok.head.pos_ == "ADP":
         event = tok.head.head
+        if event.pos_ not in ("NOUN", "VERB", "PROPN"):
+            return None  # "from 3.5 mln bpd in February": the period of a figure, not an event
     elif tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "VERB", "PROPN"):
         event = tok.head
     else:
@@ -271,6 +281,8 @@ def _holder(governor: Token, measure: Token | None) -> str | None:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and subject.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
             subject = verb.head  # "McManus and Magnier, who own a 29% stake"
+        if subject is not None and subject.pos_ == "PRON":
+            subject = _antecedent(verb) or subject  # "S and P said it downgraded ...", "Iraq, which said it"
         if subject is not None:
             name = _entity_name(subject) or _owner_name(subject)
             if name:
@@ -285,6 +297,24 @@ def _holder(governor: Token, measure: Token | None) -> str | None:
                 name = _entity_name(c)
                 if name:
                     return name
+    return None
+
+
+def _antecedent(verb: Token) -> Token | None:
+    """Who a pronoun subject stands for: the subject of the reporting clause above, or the noun a
+    relative clause above hangs on."""
+    clause = verb
+    for _ in range(4):
+        if clause.head.i == clause.i:
+            return None
+        if clause.dep_ == "relcl":
+            return clause.head
+        clause = clause.head
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.pos_ != "PRON":
+            return subject
+        if subject is not None and clause.dep_ == "relcl":
+            return clause.head
     return None
 
 
@@ -313,11 +343,13 @@ def _clean(name: str) -> str | None:
 
 
 def _period(
-    sent: Span, governor: Token, measure: Token | None, doc_date: date | None
+    sent: Span, num: Token, governor: Token, measure: Token | None, doc_date: date | None
 ) -> tuple[str | None, Interval | None]:
     """The date a figure refers to, as shown and as days: one on its measure ("February output",
     which NER may read as part of a name; "an average for February") before one of its clause."""
-    own: list[str] = []
+    own: list[str] = [
+        o.text for t in (num, num.head) for o in [_prep_object(t, ("in", "for", "during"))] if o
+    ]
     if measure is not None:
         own += [c.text for c in measure.lefts if c.dep_ in ("compound", "amod", "nmod", "npadvmod")]
         own += [o.text for o in [_prep_object(measure, ("for", "in", "of"))] if o is not None]
@@ -355,8 +387,14 @@ def _aspect(num: Token, sent: Span, end: int, governor: Token) -> str:
     r = rules()
     if _possible(sent, governor):
         return "possible"
+    if governor.lemma_.lower() in r["change_verbs"] and governor.head.lemma_.lower() in r["target_verbs"]:
+        return "forecast"  # "agreed to cut output to 15.8 mln bpd": a target, not output
     before = sent.doc[num.i - 1] if num.i > sent.start else None
-    while before is not None and before.i > sent.start and (before.is_punct or _is_unit(before)):
+    while (
+        before is not None
+        and before.i > sent.start
+        and (before.is_punct or before.is_currency or _is_unit(before))
+    ):
         before = sent.doc[before.i - 1]  # "by £200m": past the currency sign
     if (
         before is not None
@@ -402,8 +440,6 @@ def _aspect(num: Token, sent: Span, end: int, governor: Token) -> str:
         tok = head
     if tok.dep_ in ("dobj", "npadvmod") and governor.lemma_.lower() in r["change_verbs"]:
         return "change"
-    if governor.lemma_.lower() in r["change_verbs"] and governor.head.lemma_.lower() in r["target_verbs"]:
-        return "forecast"  # "agreed to cut output to 15.8 mln bpd": a target, not output
     words = {governor.lemma_.lower(), *(c.lemma_.lower() for c in governor.children if c.dep_ == "aux")}
     if words & r["forecast_words"] or governor.head.lemma_.lower() in r["forecast_words"]:
         return "forecast"
