@@ -26,6 +26,7 @@ from claimcheck.extract.entities import canonical
 
 _HOLDER_LABELS = {"ORG", "PERSON", "GPE", "NORP"}
 MONTHS_TITLE = {m.title() for m in MONTHS}
+_NOT_NAMES = {"DATE", "MONEY", "CARDINAL", "PERCENT", "QUANTITY", "TIME", "ORDINAL"}
 _TICKER = re.compile(r"\s*<[^>]*>\s*")
 
 
@@ -55,7 +56,13 @@ def quantity_frame(sent: Span, start: int, end: int, doc_date: date | None = Non
     governor = _governor(num)
     period, days = _period(sent, num, governor, measure_tok, doc_date)
     measure = _measure_name(measure_tok) if measure_tok is not None else None
-    if measure and governor.lemma_.lower() in rules()["subset_verbs"] and measure_tok.i != governor.i:
+    direct = any(t.dep_ == "dobj" and t.head.i == governor.i for t in (num, num.head, num.head.head))
+    if (
+        measure
+        and direct
+        and measure_tok.i != governor.i
+        and governor.lemma_.lower() in rules()["subset_verbs"]
+    ):
         measure = f"{governor.lemma_.lower()} {measure}"  # the debt downgraded is not all the debt
     return Frame(
         holder=_holder(governor, measure_tok),
@@ -254,8 +261,10 @@ def _target(tok: Token) -> str | None:
         named = named or next(
             (c for c in obj.lefts if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"), None
         )
-        if named is None or named.ent_type_ == "DATE" or named.text in MONTHS_TITLE:
+        if named is None or named.ent_type_ in _NOT_NAMES or named.text in MONTHS_TITLE:
             continue
+        if any(ch.isdigit() for ch in named.text):
+            continue  # "$7.3bn" tagged as a proper noun
         # the small NER model misses rarer names (Piedmont): a proper noun names the target itself
         return _entity_name(named) or _clean(canonical(named.text))
     return None
