@@ -56,7 +56,12 @@ def quantity_frame(sent: Span, start: int, end: int, doc_date: date | None = Non
     governor = _governor(num)
     period, days = _period(sent, num, governor, measure_tok, doc_date)
     measure = _measure_name(measure_tok) if measure_tok is not None else None
-    direct = any(t.dep_ == "dobj" and t.head.i == governor.i for t in (num, num.head, num.head.head))
+    # the figure is what the verb acts on: its object, or (a parse of wire copy) a "to" object of it
+    direct = any(
+        (t.dep_ in ("dobj", "npadvmod") and t.head.i == governor.i)
+        or (t.dep_ == "pobj" and t.head.head.i == governor.i)
+        for t in (num, num.head, num.head.head)
+    )
     if (
         measure
         and direct
