@@ -81,10 +81,12 @@ def test_config_file_settings_reach_the_report(tmp_path: Path) -> None:
     corpus.mkdir()
     (corpus / "a.txt").write_text("Officials from 35 nations met in Paris on Monday to plan the mission.\n")
     (corpus / "b.txt").write_text("Delegates of 22 countries gathered in Paris on Monday for the mission.\n")
-    (tmp_path / "claimcheck.toml").write_text("[settings.align]\nquantity_min_similarity = 0.99\n")
+    # the frame bonus (one named measure) would lift the pair over any floor: switch it off too
+    strict_toml = "[settings.align]\nquantity_min_similarity = 0.99\nframe_bonus = 0.0\n"
+    (tmp_path / "claimcheck.toml").write_text(strict_toml)
     args = ["check", str(corpus), "--no-nli", "--no-cache", "--format", "json", "--fail-on", "none"]
     strict = json.loads(runner.invoke(app, args).stdout)
-    assert strict["settings"] == {"align.quantity_min_similarity": 0.99}
+    assert strict["settings"] == {"align.frame_bonus": 0.0, "align.quantity_min_similarity": 0.99}
     (tmp_path / "claimcheck.toml").write_text("")
     loose = json.loads(runner.invoke(app, args).stdout)
     assert loose["settings"] == {}

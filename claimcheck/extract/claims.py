@@ -137,7 +137,9 @@ def sentence_claims(
     # A date that is the period of a figure in its clause ("output in February was 16 mln bpd",
     # "closed Friday at 31") is part of that figure's frame, not a dated event of its own.
     # So is a date of the very thing a figure measures ("Nigeria's early March output was about one mln").
-    periods = {c.frame.period for c in claims if c.frame is not None and c.frame.period}
+    periods = {
+        c.frame.period for c in claims if c.frame is not None and c.frame.period and c.frame.period_own
+    }
     measured = {c.frame.measure for c in claims if c.frame is not None and c.frame.measure}
     for e, iv in dates:
         frame = date_frame(sent, e)

@@ -23,6 +23,7 @@ from spacy.tokens import Span, Token
 from claimcheck.core.types import Frame, Interval
 from claimcheck.extract.dates import MONTHS, describe_days, normalise_date
 from claimcheck.extract.entities import canonical
+from claimcheck.extract.units import canonical_unit
 
 _HOLDER_LABELS = {"ORG", "PERSON", "GPE", "NORP"}
 MONTHS_TITLE = {m.title() for m in MONTHS}
@@ -54,7 +55,7 @@ def quantity_frame(sent: Span, start: int, end: int, doc_date: date | None = Non
         return Frame()
     measure_tok = _measure_token(num, sent, end)
     governor = _governor(num)
-    period, days = _period(sent, num, governor, measure_tok, doc_date)
+    period, days, own = _period(sent, num, governor, measure_tok, doc_date)
     measure = _measure_name(measure_tok) if measure_tok is not None else None
     # the figure is what the verb acts on: its object, or (a parse of wire copy) a "to" object of it
     direct = any(
@@ -75,6 +76,7 @@ def quantity_frame(sent: Span, start: int, end: int, doc_date: date | None = Non
         period=period,
         aspect=_aspect(num, sent, end, governor),
         period_days=days,
+        period_own=own,
         target=_target(measure_tok) if measure_tok is not None else None,
     )
 
@@ -248,7 +250,8 @@ def _measure_name(tok: Token) -> str:
     canon = rules()["canonical"]
     surface = " ".join([*parts, tok.lower_])  # spaCy lemmatises "taxes" to "taxis", "sales" to "sale"
     full = " ".join([*parts, lemma])
-    name = canon.get(surface) or canon.get(full) or canon.get(tok.lower_) or canon.get(lemma) or lemma
+    name = canon.get(surface) or canon.get(full) or canon.get(tok.lower_) or canon.get(lemma)
+    name = name or canonical_unit(lemma) or lemma  # a counted noun: "nations" and "countries" are one
     return " ".join([*sorted(kept), name])  # "initial offer", "outstanding share" are measures apart
 
 
@@ -358,7 +361,7 @@ def _clean(name: str) -> str | None:
 
 def _period(
     sent: Span, num: Token, governor: Token, measure: Token | None, doc_date: date | None
-) -> tuple[str | None, Interval | None]:
+) -> tuple[str | None, Interval | None, bool]:
     """The date a figure refers to, as shown and as days: one on its measure ("February output",
     which NER may read as part of a name; "an average for February") before one of its clause."""
     own: list[str] = [
@@ -368,11 +371,11 @@ def _period(
         own += [c.text for c in measure.lefts if c.dep_ in ("compound", "amod", "nmod", "npadvmod")]
         own += [o.text for o in [_prep_object(measure, ("for", "in", "of"))] if o is not None]
     clause = [e.text for e in sent.ents if e.label_ == "DATE" and _governor(e.root).i == governor.i]
-    for text in [*own, *clause]:
+    for k, text in enumerate([*own, *clause]):
         days = normalise_date(text, doc_date)
         if days is not None:
-            return describe_days(days), days
-    return None, None
+            return describe_days(days), days, k < len(own)
+    return None, None, False
 
 
 def _possible(sent: Span, governor: Token) -> bool:
