@@ -18,7 +18,8 @@ runner = CliRunner()
 
 PARIS_35 = "Officials from 35 nations convened in Paris on Monday to discuss a security force.\n"
 HEDGED_22 = (
-    "Officials from 22 nations reportedly may have convened in Paris on Monday to discuss a security force.\n"
+    # hedged ("reportedly"), not speculative: "may have convened" is a possibility, compared with none
+    "Officials from 22 nations reportedly convened in Paris on Monday to discuss a security force.\n"
 )
 PARIS_22 = "Officials from 22 nations convened in Paris on Monday to discuss a security force.\n"
 

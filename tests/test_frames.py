@@ -32,6 +32,14 @@ def frames(sentence: str) -> dict[str, Frame]:
         ("GenCorp stock closed at 90.50 dlrs a share, up two dlrs on the day.", "two dlrs", None, "change"),
         ("Output was 75-100,000 bpd below its quota.", "75-100,000", None, "change"),
         ("Citibank raised its prime rate to 7-3/4 pct from 7-1/2 pct.", "7-1/2 pct", "rate", "previous"),
+        ("Opec agreed in December to cut output to 15.8 mln bpd.", "15.8 mln", "output", "forecast"),
+        ("The German group may raise its bid to 1.5 billion dlrs.", "1.5 billion dlrs", None, "possible"),
+        (
+            "Standard and Poor's said it downgraded 8.4 billion dlrs of debt.",
+            "8.4 billion dlrs",
+            "downgrade debt",
+            "level",
+        ),
     ],
 )
 def test_quantity_frames(sentence: str, figure: str, measure: str | None, aspect: str) -> None:
@@ -39,6 +47,29 @@ def test_quantity_frames(sentence: str, figure: str, measure: str | None, aspect
     if measure is not None:
         assert frame.measure == measure
     assert frame.aspect == aspect
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "holder", "target"),
+    [
+        (
+            "USAir has offered 71 dlrs cash per share for half of Piedmont's stock.",
+            "71 dlrs",
+            "USAir",
+            "Piedmont",
+        ),
+        ("TWA has offered 52 dlrs per share for USAir Group.", "52 dlrs", "TWA", "USAir"),
+        (
+            "Iraq, which said it would not honour its 1.466 mln bpd quota, produced more.",
+            "1.466 mln",
+            "Iraq",
+            None,
+        ),
+    ],
+)
+def test_holders_and_targets(sentence: str, figure: str, holder: str, target: str | None) -> None:
+    frame = frames(sentence)[figure]
+    assert (frame.holder, frame.target) == (holder, target)
 
 
 def test_dates_frame_their_event_and_since_is_a_boundary() -> None:
@@ -80,6 +111,11 @@ def _claim(frame: Frame) -> Claim:
         (Frame(None, "offer"), Frame(None, "stake"), "different measures (offer vs stake)"),
         (Frame(None, "offer"), Frame(None, None), "different measures (offer vs unstated)"),
         (Frame(None, "rate", aspect="change"), Frame(None, "rate"), "different aspects (change vs level)"),
+        (
+            Frame(None, "offer", target="USAir"),
+            Frame(None, "offer", target="Piedmont"),
+            "different targets (USAir vs Piedmont)",
+        ),
     ],
 )
 def test_frame_conflicts(a: Frame, b: Frame, conflict: str | None) -> None:

@@ -18,7 +18,8 @@ DOCS = {
     "agree": "Officials from over 30 nations convened in Paris on Monday to discuss a security force.\n",
     "conflict": "Officials from 22 nations convened in Paris on Monday to discuss a security force.\n",
     # Hedged: the conflict's confidence is halved (0.5).
-    "hedged": "Officials from 22 nations reportedly may have convened in Paris on Monday to discuss it.\n",
+    # hedged, not speculative ("may have convened" is a possibility, compared with no fact)
+    "hedged": "Officials from 22 nations reportedly convened in Paris on Monday to discuss it.\n",
 }
 
 

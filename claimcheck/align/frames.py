@@ -25,6 +25,9 @@ def frame_conflict(a: Claim, b: Claim) -> str | None:
         return f"different holders ({fa.holder} vs {fb.holder})"
     if fa.target and fb.target and fa.target.lower() != fb.target.lower():
         return f"different targets ({fa.target} vs {fb.target})"
+    for target, other in ((fa.target, b), (fb.target, a)):
+        if target and target.lower() not in other.sentence.lower():
+            return f"the offer for {target} is not the one the other sentence is about"
     if a.kind == "date" and not fa.measure:
         return "a date of no named event"
     if fa.period_days and fb.period_days and intersection(fa.period_days, fb.period_days) is None:

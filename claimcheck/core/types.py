@@ -45,6 +45,9 @@ class Frame:
     aspect: str = "level"  # level | change | previous | forecast | possible; dates: point | since | ...
     target: str | None = None  # what a deal or offer is for ("USAir" in "TWA's offer for USAir")
     period_days: Interval | None = field(default=None, compare=False)  # the period as day ordinals
+    period_own: bool = field(
+        default=False, compare=False
+    )  # the period is on the figure itself ("February output")
 
 
 @dataclass(frozen=True)

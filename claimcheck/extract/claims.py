@@ -193,7 +193,9 @@ def sentence_claims(
     # A date that is the period of a figure in its clause ("output in February was 16 mln bpd",
     # "closed Friday at 31") is part of that figure's frame, not a dated event of its own.
     # So is a date of the very thing a figure measures ("Nigeria's early March output was about one mln").
-    periods = {c.frame.period for c in claims if c.frame is not None and c.frame.period}
+    periods = {
+        c.frame.period for c in claims if c.frame is not None and c.frame.period and c.frame.period_own
+    }
     measured = {c.frame.measure for c in claims if c.frame is not None and c.frame.measure}
     for e, iv in dates:
         frame = date_frame(sent, e)
@@ -240,7 +242,7 @@ def quantities(
             continue
         unit, factor = conversion(unit)
         if per:
-            unit = f"{unit} per {per.group('per').lower()}"
+            unit = f"{unit} per {(per.group('per') or per.group('per_each')).lower()}"
         frame = quantity_frame(sent, m.start, m.end, doc_date)
         out.append((_quantity(m, unit, factor), frame))
     return _told_apart(out)
@@ -264,10 +266,12 @@ def _told_apart(found: list[tuple[Quantity, Frame]]) -> list[tuple[Quantity, Fra
     return out
 
 
-# "100 dlrs a share", "530 pence-per-share", "52 dlrs cash per share", "18 dlrs a barrel".
+# "100 dlrs a share", "530 pence-per-share", "52 dlrs cash per share", "18 dlrs a barrel", and a
+# ratio: "1.5 to 1.9 common shares each".
 PER_UNIT = re.compile(
     r"[\s-]*(?:(?P<money>dlrs?|dollars?|pence|cents?|stg)[\s-]+)?(?:cash[\s-]+)?(?:a|an|per)[\s-]+"
-    r"(?P<per>share|barrel|tonne|ton|ounce|bushel|day|week|month|year)\b",
+    r"(?P<per>share|barrel|tonne|ton|ounce|bushel|day|week|month|year)\b"
+    r"|(?:\s+[a-z]+){1,2}\s+(?P<per_each>each)\b",
     re.I,
 )
 SCALE_WORDS = {"mln", "million", "bln", "billion", "bn", "trillion", "thousand"}

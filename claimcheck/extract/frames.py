@@ -23,10 +23,11 @@ from spacy.tokens import Span, Token
 from claimcheck.core.types import Frame, Interval
 from claimcheck.extract.dates import MONTHS, describe_days, normalise_date
 from claimcheck.extract.entities import canonical
-from claimcheck.extract.units import SYNONYMS
+from claimcheck.extract.units import canonical_unit
 
 _HOLDER_LABELS = {"ORG", "PERSON", "GPE", "NORP"}
 MONTHS_TITLE = {m.title() for m in MONTHS}
+_NOT_NAMES = {"DATE", "MONEY", "CARDINAL", "PERCENT", "QUANTITY", "TIME", "ORDINAL"}
 _TICKER = re.compile(r"\s*<[^>]*>\s*")
 
 
@@ -54,13 +55,28 @@ def quantity_frame(sent: Span, start: int, end: int, doc_date: date | None = Non
         return Frame()
     measure_tok = _measure_token(num, sent, end)
     governor = _governor(num)
-    period, days = _period(sent, governor, measure_tok, doc_date)
+    period, days, own = _period(sent, num, governor, measure_tok, doc_date)
+    measure = _measure_name(measure_tok) if measure_tok is not None else None
+    # the figure is what the verb acts on: its object, or (a parse of wire copy) a "to" object of it
+    direct = any(
+        (t.dep_ in ("dobj", "npadvmod") and t.head.i == governor.i)
+        or (t.dep_ == "pobj" and t.head.head.i == governor.i)
+        for t in (num, num.head, num.head.head)
+    )
+    if (
+        measure
+        and direct
+        and measure_tok.i != governor.i
+        and governor.lemma_.lower() in rules()["subset_verbs"]
+    ):
+        measure = f"{governor.lemma_.lower()} {measure}"  # the debt downgraded is not all the debt
     return Frame(
         holder=_holder(governor, measure_tok),
-        measure=_measure_name(measure_tok) if measure_tok is not None else None,
+        measure=measure,
         period=period,
         aspect=_aspect(num, sent, end, governor),
         period_days=days,
+        period_own=own,
         target=_target(measure_tok) if measure_tok is not None else None,
     )
 
@@ -77,6 +93,11 @@ def date_frame(sent: Span, ent: Span) -> Frame:
         aspect = boundary[ent[0].lower_]
     event = _event_token(root)
     governor = _governor(root)
+    r = rules()
+    if aspect == "point" and (
+        governor.lemma_.lower() in r["forecast_words"] or governor.head.lemma_.lower() in r["forecast_words"]
+    ):
+        aspect = "forecast"  # "expected the challenge to be filed this week" is no filing date
     return Frame(
         holder=_holder(governor, event),
         measure=_measure_name(event) if event is not None and not _is_unit(event) else None,
@@ -184,6 +205,8 @@ def _event_token(root: Token) -> Token | None:
     tok = root
     if tok.dep_ == "pobj" and tok.head.pos_ == "ADP":
         event = tok.head.head
+        if event.pos_ not in ("NOUN", "VERB", "PROPN"):
+            return None  # "from 3.5 mln bpd in February": the period of a figure, not an event
     elif tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "VERB", "PROPN"):
         event = tok.head
     else:
@@ -228,7 +251,7 @@ def _measure_name(tok: Token) -> str:
     surface = " ".join([*parts, tok.lower_])  # spaCy lemmatises "taxes" to "taxis", "sales" to "sale"
     full = " ".join([*parts, lemma])
     name = canon.get(surface) or canon.get(full) or canon.get(tok.lower_) or canon.get(lemma)
-    name = name or SYNONYMS.get(lemma, lemma)  # the counted thing's own synonyms: nations = countries
+    name = name or canonical_unit(lemma) or lemma  # a counted noun: "nations" and "countries" are one
     return " ".join([*sorted(kept), name])  # "initial offer", "outstanding share" are measures apart
 
 
@@ -246,8 +269,10 @@ def _target(tok: Token) -> str | None:
         named = named or next(
             (c for c in obj.lefts if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"), None
         )
-        if named is None or named.ent_type_ == "DATE" or named.text in MONTHS_TITLE:
+        if named is None or named.ent_type_ in _NOT_NAMES or named.text in MONTHS_TITLE:
             continue
+        if any(ch.isdigit() for ch in named.text):
+            continue  # "$7.3bn" tagged as a proper noun
         # the small NER model misses rarer names (Piedmont): a proper noun names the target itself
         return _entity_name(named) or _clean(canonical(named.text))
     return None
@@ -273,6 +298,8 @@ def _holder(governor: Token, measure: Token | None) -> str | None:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and subject.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
             subject = verb.head  # "McManus and Magnier, who own a 29% stake"
+        if subject is not None and subject.pos_ == "PRON":
+            subject = _antecedent(verb) or subject  # "S and P said it downgraded ...", "Iraq, which said it"
         if subject is not None:
             name = _entity_name(subject) or _owner_name(subject)
             if name:
@@ -287,6 +314,24 @@ def _holder(governor: Token, measure: Token | None) -> str | None:
                 name = _entity_name(c)
                 if name:
                     return name
+    return None
+
+
+def _antecedent(verb: Token) -> Token | None:
+    """Who a pronoun subject stands for: the subject of the reporting clause above, or the noun a
+    relative clause above hangs on."""
+    clause = verb
+    for _ in range(4):
+        if clause.head.i == clause.i:
+            return None
+        if clause.dep_ == "relcl":
+            return clause.head
+        clause = clause.head
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.pos_ != "PRON":
+            return subject
+        if subject is not None and clause.dep_ == "relcl":
+            return clause.head
     return None
 
 
@@ -315,20 +360,22 @@ def _clean(name: str) -> str | None:
 
 
 def _period(
-    sent: Span, governor: Token, measure: Token | None, doc_date: date | None
-) -> tuple[str | None, Interval | None]:
+    sent: Span, num: Token, governor: Token, measure: Token | None, doc_date: date | None
+) -> tuple[str | None, Interval | None, bool]:
     """The date a figure refers to, as shown and as days: one on its measure ("February output",
     which NER may read as part of a name; "an average for February") before one of its clause."""
-    own: list[str] = []
+    own: list[str] = [
+        o.text for t in (num, num.head) for o in [_prep_object(t, ("in", "for", "during"))] if o
+    ]
     if measure is not None:
         own += [c.text for c in measure.lefts if c.dep_ in ("compound", "amod", "nmod", "npadvmod")]
         own += [o.text for o in [_prep_object(measure, ("for", "in", "of"))] if o is not None]
     clause = [e.text for e in sent.ents if e.label_ == "DATE" and _governor(e.root).i == governor.i]
-    for text in [*own, *clause]:
+    for k, text in enumerate([*own, *clause]):
         days = normalise_date(text, doc_date)
         if days is not None:
-            return describe_days(days), days
-    return None, None
+            return describe_days(days), days, k < len(own)
+    return None, None, False
 
 
 def _possible(sent: Span, governor: Token) -> bool:
@@ -357,8 +404,14 @@ def _aspect(num: Token, sent: Span, end: int, governor: Token) -> str:
     r = rules()
     if _possible(sent, governor):
         return "possible"
+    if governor.lemma_.lower() in r["change_verbs"] and governor.head.lemma_.lower() in r["target_verbs"]:
+        return "forecast"  # "agreed to cut output to 15.8 mln bpd": a target, not output
     before = sent.doc[num.i - 1] if num.i > sent.start else None
-    while before is not None and before.i > sent.start and (before.is_punct or _is_unit(before)):
+    while (
+        before is not None
+        and before.i > sent.start
+        and (before.is_punct or before.is_currency or _is_unit(before))
+    ):
         before = sent.doc[before.i - 1]  # "by £200m": past the currency sign
     if (
         before is not None
@@ -404,8 +457,6 @@ def _aspect(num: Token, sent: Span, end: int, governor: Token) -> str:
         tok = head
     if tok.dep_ in ("dobj", "npadvmod") and governor.lemma_.lower() in r["change_verbs"]:
         return "change"
-    if governor.lemma_.lower() in r["change_verbs"] and governor.head.lemma_.lower() in r["target_verbs"]:
-        return "forecast"  # "agreed to cut output to 15.8 mln bpd": a target, not output
     words = {governor.lemma_.lower(), *(c.lemma_.lower() for c in governor.children if c.dep_ == "aux")}
     if words & r["forecast_words"] or governor.head.lemma_.lower() in r["forecast_words"]:
         return "forecast"
