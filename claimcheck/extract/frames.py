@@ -98,9 +98,12 @@ def date_frame(sent: Span, ent: Span) -> Frame:
         governor.lemma_.lower() in r["forecast_words"] or governor.head.lemma_.lower() in r["forecast_words"]
     ):
         aspect = "forecast"  # "expected the challenge to be filed this week" is no filing date
+    measure = _measure_name(event) if event is not None and not _is_unit(event) else None
+    if measure in r["measured_things"]:
+        measure = None  # "OPEC output in February": the period of a figure, not a dated event
     return Frame(
         holder=_holder(governor, event),
-        measure=_measure_name(event) if event is not None and not _is_unit(event) else None,
+        measure=measure,
         aspect=aspect,
         target=_target(event) if event is not None else None,
     )
