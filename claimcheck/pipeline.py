@@ -123,8 +123,9 @@ class Pipeline:
         claims = self.extract(docs)
         timings["extract"] = time.perf_counter() - t
         t = time.perf_counter()
-        # Only NLI decides plain claims: without a model they are neither embedded nor searched.
-        pairs = self.align(claims if self.nli is not None else [c for c in claims if c.kind != "other"])
+        # Plain claims are aligned even without a model: the structural checks (negation, antonyms,
+        # swapped actors) decide them without NLI.
+        pairs = self.align(claims)
         timings["align"] = time.perf_counter() - t
         t = time.perf_counter()
         verdicts = self.verify(pairs)
