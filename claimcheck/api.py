@@ -73,10 +73,11 @@ class Result:
         """One row per aligned pair, with the verdict the checker gave it (empty when unchecked)."""
         import pandas as pd
 
-        verdicts = {(v.pair.a.id, v.pair.b.id): v for v in self.raw.verdicts}
+        # Keyed with the block: two claims can be a figure pair and an event pair at once.
+        verdicts = {(v.pair.a.id, v.pair.b.id, v.pair.block): v for v in self.raw.verdicts}
         rows = []
         for p in self.raw.pairs:
-            v = verdicts.get((p.a.id, p.b.id))
+            v = verdicts.get((p.a.id, p.b.id, p.block))
             rows.append(
                 {
                     "claim_a": p.a.id,

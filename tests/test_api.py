@@ -67,6 +67,7 @@ def test_findings_and_pairs_frames_name_sources_spans_and_verdicts(result) -> No
         "quantity",
         "date",
         "nli",
+        "structure",
     }
 
 
