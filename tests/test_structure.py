@@ -126,3 +126,11 @@ def test_an_nli_finding_names_the_shared_event() -> None:
     contra = np.array([[0.05, 0.05, 0.9]])
     (verdict,) = nli_verdicts([pair], contra, contra)
     assert verdict.explanation.startswith("USAir rejected offer (a) vs USAir turned down offer (b): ")
+
+
+def test_two_actors_named_in_one_story_are_two_acts_not_a_swap() -> None:
+    pair = _pair(
+        "In December Apple asked a Californian court to make the journalists reveal their sources.",
+        "The EFF has asked the court to stop Apple pursuing the sources.",
+    )
+    assert structural_verdict(pair) is None

@@ -9,8 +9,9 @@ predicates to act on the same thing (their objects match, or, when neither has o
 - antonym: opposite predicates with the same polarity ("rejected the offer" vs "accepted the
   offer"; "lowered its prime rate" vs "prime rate increases"), data/antonyms.tsv;
 - swapped actor: the same act on the same object credited to two different named actors of one
-  kind ("initiated by Chemical Bank" vs "cuts by Citibank"), unless the object is each actor's own
-  ("its prime rate": every bank raising its own rate is no conflict).
+  kind ("Kenteris won the gold" vs "Thanou won the gold"), unless the object is each actor's own
+  ("its prime rate": every bank raising its own rate is no conflict) or a sentence names both
+  actors ("Apple asked the court to ..." vs "the EFF asked the court to stop Apple ...": two acts).
 
 Possibilities and intentions ("may raise", "seeks to buy") assert nothing and are skipped. A
 structural verdict is only ever a contradiction; it never decides a figure or a date, so it cannot
@@ -38,6 +39,8 @@ def structural_verdict(p: Pair, settings: VerifySettings = DEFAULTS.verify) -> V
         if x.modal or y.modal or x.frame != y.frame or not same_theme(x, y):
             continue
         kind = conflict_kind(x, y, rel)
+        if kind == "swapped_actor" and (_names(x.subject, p.b.entities) or _names(y.subject, p.a.entities)):
+            continue  # both actors are in the story: two acts ("Apple asked the court", "the EFF asked it")
         if kind is not None:
             why = {
                 "negation": "the same action affirmed in one and denied in the other",
@@ -92,6 +95,11 @@ def describe(x: Predication) -> str:
     theme = _name(x.object[0]) if x.object else ""
     verb = ("not " if x.negated else "") + x.text
     return " ".join(w for w in (actor, verb, theme) if w)
+
+
+def _names(actors: tuple[str, ...], entities: tuple[str, ...]) -> bool:
+    """Whether any named actor is among a sentence's entities."""
+    return any(same_entity(_name(k), e) for k in actors if k.startswith("entity:") for e in entities)
 
 
 def _name(key: str) -> str:
