@@ -134,3 +134,20 @@ def test_two_actors_named_in_one_story_are_two_acts_not_a_swap() -> None:
         "The EFF has asked the court to stop Apple pursuing the sources.",
     )
     assert structural_verdict(pair) is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (  # a denial of the purpose, not of the purchase
+            "Ask Jeeves has bought the Bloglines website.",
+            "Ask Jeeves said it did not acquire Bloglines just to get a foothold in blogging.",
+        ),
+        (  # one story says both: taxes cut before the election and increased after it
+            "Taxes were cut by the chancellor before the election and taxes were increased after it.",
+            "Taxes were increased after the election, the chancellor said.",
+        ),
+    ],
+)
+def test_no_conflict_when_the_denial_is_elsewhere_or_a_story_says_both(a: str, b: str) -> None:
+    assert structural_verdict(_pair(a, b)) is None

@@ -207,8 +207,14 @@ def _own_negation(tok: Token) -> bool:
 
 
 def _negated(tok: Token, span: Span) -> bool:
-    """Own negation, flipped by every negating or negated word on the way up the clause."""
+    """Own negation, flipped by every negating or negated word on the way up the clause.
+
+    A denial focused on a purpose or manner clause ("did not acquire it just to get a foothold")
+    denies that clause, not the predicate: such a predicate counts as affirmed.
+    """
     negated = _own_negation(tok)
+    if negated and _focused(tok):
+        return False
     words = polarity_words()
     steps = 0
     while tok.dep_ in ("xcomp", "acl", "dobj", "pobj", "prep", "pcomp") and steps < 8:
@@ -222,6 +228,15 @@ def _negated(tok: Token, span: Span) -> bool:
         tok = head
         steps += 1
     return negated
+
+
+def _focused(tok: Token) -> bool:
+    words = polarity_words()
+    return any(
+        c.dep_ in ("advcl", "xcomp", "prep", "advmod")
+        and any(words.get(g.lower_) == "focus" for g in c.subtree)
+        for c in tok.children
+    )
 
 
 def _modal(tok: Token, span: Span) -> bool:

@@ -23,8 +23,8 @@ from __future__ import annotations
 
 from claimcheck.align.events import links, overlap, same_entity
 from claimcheck.core.settings import DEFAULTS, VerifySettings
-from claimcheck.core.types import Pair, Predication, Verdict
-from claimcheck.extract.lexicon import ANTONYM, SAME
+from claimcheck.core.types import Claim, Pair, Predication, Verdict
+from claimcheck.extract.lexicon import ANTONYM, SAME, relation
 
 
 def structural_verdict(p: Pair, settings: VerifySettings = DEFAULTS.verify) -> Verdict | None:
@@ -33,11 +33,13 @@ def structural_verdict(p: Pair, settings: VerifySettings = DEFAULTS.verify) -> V
     The two sentences must also name a common entity: a headline "RAISES PRIME RATE" with no
     parsed actor is no evidence against "rate cuts by Citibank" in another story.
     """
-    if not any(same_entity(e, f) for e in p.a.entities for f in p.b.entities):
+    if p.a.sentence == p.b.sentence or not any(same_entity(e, f) for e in p.a.entities for f in p.b.entities):
         return None
     for x, y, rel in links(p.a, p.b):
         if x.modal or y.modal or x.frame != y.frame or not same_theme(x, y):
             continue
+        if _also_says(p.a, y) or _also_says(p.b, x):
+            continue  # "taxes were cut ... and taxes were increased": each story says both
         kind = conflict_kind(x, y, rel)
         if kind == "swapped_actor" and (_names(x.subject, p.b.entities) or _names(y.subject, p.a.entities)):
             continue  # both actors are in the story: two acts ("Apple asked the court", "the EFF asked it")
@@ -50,6 +52,17 @@ def structural_verdict(p: Pair, settings: VerifySettings = DEFAULTS.verify) -> V
             explanation = f"{describe(x)} ({p.a.doc_id}) vs {describe(y)} ({p.b.doc_id}): {why}."
             return Verdict(p, "contradiction", settings.structure_confidence, "structure", explanation)
     return None
+
+
+def _also_says(claim: Claim, y: Predication) -> bool:
+    """Whether the claim itself states y (same predicate, polarity, theme and actor)."""
+    return any(
+        relation(x.lemma, y.lemma) == SAME
+        and (x.negated, x.frame) == (y.negated, y.frame)
+        and same_theme(x, y)
+        and not different_actors(x, y)
+        for x in claim.predications
+    )
 
 
 def conflict_kind(x: Predication, y: Predication, rel: str) -> str | None:
