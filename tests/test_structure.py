@@ -151,3 +151,14 @@ def test_two_actors_named_in_one_story_are_two_acts_not_a_swap() -> None:
 )
 def test_no_conflict_when_the_denial_is_elsewhere_or_a_story_says_both(a: str, b: str) -> None:
     assert structural_verdict(_pair(a, b)) is None
+
+
+def test_an_aim_is_no_act_and_a_participle_acts_on_its_noun() -> None:
+    pair = _pair(
+        "The embargo on China was imposed in 1989.",
+        "Sir Menzies was among those worried about plans, backed by the UK, to lift the embargo imposed"
+        " on China.",
+    )
+    assert structural_verdict(pair) is None
+    imposed = next(p for p in pair.b.predications if p.lemma == "impose")
+    assert imposed.object == ("lemma:embargo",)

@@ -68,6 +68,8 @@ def _predication(tok: Token, span: Span, speaker: Token | None) -> Predication:
     if passive:
         objects = [c for c in tok.children if c.dep_ == "nsubjpass"]
         subject_tokens = agent
+    elif tok.dep_ == "acl" and tok.tag_ == "VBN":  # "the embargo imposed on China": the noun is acted on
+        objects = [tok.head]
     else:
         objects = [c for c in tok.children if c.dep_ in _OBJECTS]
     if tok.pos_ == "NOUN":
@@ -170,7 +172,8 @@ def _embedded(tok: Token) -> bool:
         return True
     if tok.tag_ == "VBG" and tok.dep_ in ("ccomp", "dobj", "pobj", "nsubj") and not _has_aux(tok):
         return True  # a gerund without an auxiliary is a topic, not a report ("include TWA obtaining")
-    return tok.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    # A to-infinitive states an aim, not an act ("plans ... to lift the embargo").
+    return tok.dep_ in ("relcl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _has_aux(tok: Token) -> bool:
