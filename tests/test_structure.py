@@ -162,3 +162,29 @@ def test_an_aim_is_no_act_and_a_participle_acts_on_its_noun() -> None:
     assert structural_verdict(pair) is None
     imposed = next(p for p in pair.b.predications if p.lemma == "impose")
     assert imposed.object == ("lemma:embargo",)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The EU imposed its arms ban on China in 1989.",
+            "The EU arms ban on China is to be lifted.",
+        ),  # successive
+        (
+            "More than half of all UK households own a computer.",
+            "The firm targets UK households that do not own a computer.",
+        ),
+        (
+            "WADA will appeal against the acquittal of Kenteris.",
+            "The IAAF will appeal against the acquittal of Kenteris.",
+        ),
+        (
+            "Thanou will not be punished for missing tests, Thanou said.",
+            "Thanou was suspended for missing tests.",
+        ),
+        ("Labour has hidden its tax rises from the UK.", "The UK needs tax cuts."),
+    ],
+)
+def test_fresh_news_false_alarms_stay_quiet(a: str, b: str) -> None:
+    assert structural_verdict(_pair(a, b)) is None

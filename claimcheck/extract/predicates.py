@@ -91,6 +91,7 @@ def _predication(tok: Token, span: Span, speaker: Token | None) -> Predication:
         negated=_negated(tok, span),
         modal=_modal(tok, span),
         frame=_frame(tok, span),
+        nominal=tok.pos_ == "NOUN",
         own_subject=own and bool(subject_tokens),
         subject=subject,
         subject_label=subject_label,
@@ -172,8 +173,10 @@ def _embedded(tok: Token) -> bool:
         return True
     if tok.tag_ == "VBG" and tok.dep_ in ("ccomp", "dobj", "pobj", "nsubj") and not _has_aux(tok):
         return True  # a gerund without an auxiliary is a topic, not a report ("include TWA obtaining")
+    if tok.dep_ == "relcl":  # restricts its noun ("households that do not own a computer")
+        return True
     # A to-infinitive states an aim, not an act ("plans ... to lift the embargo").
-    return tok.dep_ in ("relcl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _has_aux(tok: Token) -> bool:
@@ -220,7 +223,9 @@ def _negated(tok: Token, span: Span) -> bool:
         return False
     words = polarity_words()
     steps = 0
-    while tok.dep_ in ("xcomp", "acl", "dobj", "pobj", "prep", "pcomp") and steps < 8:
+    # Up through complements and the objects they hang on, never through a preposition: "will not be
+    # punished for missing tests" does not deny the missing.
+    while tok.dep_ in ("xcomp", "acl", "dobj") and steps < 8:
         head = tok.head
         if head is tok or not (span.start <= head.i < span.end):
             break

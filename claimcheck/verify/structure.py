@@ -8,8 +8,9 @@ predicates to act on the same thing (their objects match, or, when neither has o
   unsuccessful attempt to halt");
 - antonym: opposite predicates with the same polarity ("rejected the offer" vs "accepted the
   offer"; "lowered its prime rate" vs "prime rate increases"), data/antonyms.tsv;
-- swapped actor: the same act on the same object credited to two different named actors of one
-  kind ("Kenteris won the gold" vs "Thanou won the gold"), unless the object is each actor's own
+- swapped actor: the same exclusive act (data/exclusive.txt: one winner, one buyer) on the same
+  object credited to two different named actors of one kind ("Kenteris won the gold" vs "Thanou
+  won the gold"), unless the object is each actor's own
   ("its prime rate": every bank raising its own rate is no conflict) or a sentence names both
   actors ("Apple asked the court to ..." vs "the EFF asked the court to stop Apple ...": two acts).
 
@@ -24,7 +25,14 @@ from __future__ import annotations
 from claimcheck.align.events import links, overlap, same_entity
 from claimcheck.core.settings import DEFAULTS, VerifySettings
 from claimcheck.core.types import Claim, Pair, Predication, Verdict
-from claimcheck.extract.lexicon import ANTONYM, SAME, relation
+from claimcheck.extract.lexicon import (
+    ANTONYM,
+    SAME,
+    canonical_lemma,
+    exclusive_acts,
+    polarity_words,
+    relation,
+)
 
 
 def structural_verdict(p: Pair, settings: VerifySettings = DEFAULTS.verify) -> Verdict | None:
@@ -68,14 +76,19 @@ def _also_says(claim: Claim, y: Predication) -> bool:
 def conflict_kind(x: Predication, y: Predication, rel: str) -> str | None:
     """ "negation", "antonym" or "swapped_actor" for two predicates on one theme, else None."""
     actors_differ = different_actors(x, y)
+    if _part(x) or _part(y):
+        return None  # "half of households own one" says nothing of the other half
     if rel == SAME and x.negated != y.negated and not actors_differ:
         return "negation"
+    if rel == ANTONYM and x.nominal and y.nominal and not overlap(x.subject, y.subject):
+        return None  # "tax cuts" vs "its tax rises": two nouns need one actor to be one event
     if rel == ANTONYM and x.negated == y.negated and not actors_differ:
         return "antonym"
     if (
         rel == SAME
         and x.negated == y.negated
         and actors_differ
+        and canonical_lemma(x.lemma) in exclusive_acts()
         and x.own_subject
         and y.own_subject
         and (x.subject_label == y.subject_label or None in (x.subject_label, y.subject_label))
@@ -108,6 +121,12 @@ def describe(x: Predication) -> str:
     theme = _name(x.object[0]) if x.object else ""
     verb = ("not " if x.negated else "") + x.text
     return " ".join(w for w in (actor, verb, theme) if w)
+
+
+def _part(x: Predication) -> bool:
+    return any(
+        polarity_words().get(k.split(":", 1)[1]) == "part" for k in x.subject if k.startswith("lemma:")
+    )
 
 
 def _names(actors: tuple[str, ...], entities: tuple[str, ...]) -> bool:
