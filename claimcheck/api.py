@@ -73,6 +73,7 @@ class Result:
         """One row per aligned pair, with the verdict the checker gave it (empty when unchecked)."""
         import pandas as pd
 
+        # Keyed with the block: two claims can be a figure pair and an event pair at once.
         verdicts = {(v.pair.a.id, v.pair.b.id, v.pair.block): v for v in self.raw.verdicts}
         rows = []
         for p in self.raw.pairs:
@@ -259,6 +260,8 @@ def evaluate_consistency(
 
     data = read_consistency_file(file, limit=limit)
     model = load_nli(nli_model)
+    if model is None:
+        raise FileNotFoundError("no NLI model installed; pass nli_model or set CLAIMCHECK_NLI_MODEL")
     calibrator, origin = select(getattr(model, "path", None), model.model_id, file)
     report, scores = evaluate(ConsistencyScorer(model, calibrator), data, origin)
     rows = []

@@ -126,3 +126,69 @@ def test_an_nli_finding_names_the_shared_event() -> None:
     contra = np.array([[0.05, 0.05, 0.9]])
     (verdict,) = nli_verdicts([pair], contra, contra)
     assert verdict.explanation.startswith("USAir rejected offer (a) vs USAir turned down offer (b): ")
+
+
+def test_two_actors_named_in_one_story_are_two_acts_not_a_swap() -> None:
+    pair = _pair(
+        "In December Apple asked a Californian court to make the journalists reveal their sources.",
+        "The EFF has asked the court to stop Apple pursuing the sources.",
+    )
+    assert structural_verdict(pair) is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (  # a denial of the purpose, not of the purchase
+            "Ask Jeeves has bought the Bloglines website.",
+            "Ask Jeeves said it did not acquire Bloglines just to get a foothold in blogging.",
+        ),
+        (  # one story says both: taxes cut before the election and increased after it
+            "Taxes were cut by the chancellor before the election and taxes were increased after it.",
+            "Taxes were increased after the election, the chancellor said.",
+        ),
+    ],
+)
+def test_no_conflict_when_the_denial_is_elsewhere_or_a_story_says_both(a: str, b: str) -> None:
+    assert structural_verdict(_pair(a, b)) is None
+
+
+def test_an_aim_is_no_act_and_a_participle_acts_on_its_noun() -> None:
+    pair = _pair(
+        "The embargo on China was imposed in 1989.",
+        "Sir Menzies was among those worried about plans, backed by the UK, to lift the embargo imposed"
+        " on China.",
+    )
+    assert structural_verdict(pair) is None
+    imposed = next(p for p in pair.b.predications if p.lemma == "impose")
+    assert imposed.object == ("lemma:embargo",)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The EU imposed its arms ban on China in 1989.",
+            "The EU arms ban on China is to be lifted.",
+        ),  # successive
+        (
+            "More than half of all UK households own a computer.",
+            "The firm targets UK households that do not own a computer.",
+        ),
+        (
+            "WADA will appeal against the acquittal of Kenteris.",
+            "The IAAF will appeal against the acquittal of Kenteris.",
+        ),
+        (
+            "Thanou will not be punished for missing tests, Thanou said.",
+            "Thanou was suspended for missing tests.",
+        ),
+        ("Labour has hidden its tax rises from the UK.", "The UK needs tax cuts."),
+        (
+            "England are not winning the Grand Slam this year.",
+            "England can still win the Grand Slam.",
+        ),  # a possibility
+    ],
+)
+def test_fresh_news_false_alarms_stay_quiet(a: str, b: str) -> None:
+    assert structural_verdict(_pair(a, b)) is None

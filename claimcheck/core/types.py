@@ -66,6 +66,7 @@ class Predication:
     )
     modal: bool  # a possibility or intention ("may raise", "seeks to buy"), not a reported fact
     frame: str = ""  # the word it is embedded under ("agreement" in "an agreement to sell"); "" when main
+    nominal: bool = False  # a change noun ("tax rises"), not a verb: weaker evidence of one event
     subject: tuple[str, ...] = ()  # the actor(s): nsubj, or the "by" agent of a passive
     subject_label: str | None = None  # entity label of the actor (ORG, PERSON, ...) when it is named
     own_subject: bool = False  # the actor is the predicate's own subject or agent, not inherited

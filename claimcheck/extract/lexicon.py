@@ -62,8 +62,15 @@ def predicate_nouns() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def polarity_words() -> dict[str, str]:
-    """Word -> how it acts on a predicate: "neg", "implicative", "modifier" or "modal" (polarity.tsv)."""
+    """Word -> how it acts on a predicate: "neg", "implicative", "modifier", "modal", "focus" or
+    "part" (polarity.tsv)."""
     return {word: role for word, role in rows("polarity.tsv")}
+
+
+@lru_cache(maxsize=1)
+def exclusive_acts() -> frozenset[str]:
+    """Acts one actor alone can do to one object (exclusive.txt), as canonical lemmas."""
+    return frozenset(canonical_lemma(row[0]) for row in rows("exclusive.txt"))
 
 
 @lru_cache(maxsize=1)

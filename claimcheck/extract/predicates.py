@@ -68,6 +68,8 @@ def _predication(tok: Token, span: Span, speaker: Token | None) -> Predication:
     if passive:
         objects = [c for c in tok.children if c.dep_ == "nsubjpass"]
         subject_tokens = agent
+    elif tok.dep_ == "acl" and tok.tag_ == "VBN":  # "the embargo imposed on China": the noun is acted on
+        objects = [tok.head]
     else:
         objects = [c for c in tok.children if c.dep_ in _OBJECTS]
     if tok.pos_ == "NOUN":
@@ -89,6 +91,7 @@ def _predication(tok: Token, span: Span, speaker: Token | None) -> Predication:
         negated=_negated(tok, span),
         modal=_modal(tok, span),
         frame=_frame(tok, span),
+        nominal=tok.pos_ == "NOUN",
         own_subject=own and bool(subject_tokens),
         subject=subject,
         subject_label=subject_label,
@@ -170,7 +173,10 @@ def _embedded(tok: Token) -> bool:
         return True
     if tok.tag_ == "VBG" and tok.dep_ in ("ccomp", "dobj", "pobj", "nsubj") and not _has_aux(tok):
         return True  # a gerund without an auxiliary is a topic, not a report ("include TWA obtaining")
-    return tok.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    if tok.dep_ == "relcl":  # restricts its noun ("households that do not own a computer")
+        return True
+    # A to-infinitive states an aim, not an act ("plans ... to lift the embargo").
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _has_aux(tok: Token) -> bool:
@@ -207,11 +213,19 @@ def _own_negation(tok: Token) -> bool:
 
 
 def _negated(tok: Token, span: Span) -> bool:
-    """Own negation, flipped by every negating or negated word on the way up the clause."""
+    """Own negation, flipped by every negating or negated word on the way up the clause.
+
+    A denial focused on a purpose or manner clause ("did not acquire it just to get a foothold")
+    denies that clause, not the predicate: such a predicate counts as affirmed.
+    """
     negated = _own_negation(tok)
+    if negated and _focused(tok):
+        return False
     words = polarity_words()
     steps = 0
-    while tok.dep_ in ("xcomp", "acl", "dobj", "pobj", "prep", "pcomp") and steps < 8:
+    # Up through complements and the objects they hang on, never through a preposition: "will not be
+    # punished for missing tests" does not deny the missing.
+    while tok.dep_ in ("xcomp", "acl", "dobj") and steps < 8:
         head = tok.head
         if head is tok or not (span.start <= head.i < span.end):
             break
@@ -222,6 +236,15 @@ def _negated(tok: Token, span: Span) -> bool:
         tok = head
         steps += 1
     return negated
+
+
+def _focused(tok: Token) -> bool:
+    words = polarity_words()
+    return any(
+        c.dep_ in ("advcl", "xcomp", "prep", "advmod")
+        and any(words.get(g.lower_) == "focus" for g in c.subtree)
+        for c in tok.children
+    )
 
 
 def _modal(tok: Token, span: Span) -> bool:
