@@ -130,7 +130,7 @@ def test_table_is_a_summary_then_contradictions_in_words(reports, report) -> Non
     assert table.startswith(f"claimcheck: 6 documents, {len(report['claims'])} claims")
     assert "Sources that disagree most: 900_injected and " in table
     assert "<script>alert(1)</script>" in table  # a terminal shows the text as is
-    assert "(30, inf)" not in table and "over 30 and 21.5 to 22.5 do not overlap" in table  # in words
+    assert "(30, inf)" not in table and "over 30" in table and "do not overlap" in table  # in words
     assert "[" not in table.replace("[31m", "")  # no offsets, no interval notation
     assert "baseline" not in table and " new " not in table
     assert "agreeing pairs of sentences not shown (--show agreements lists them)" in table

@@ -39,6 +39,7 @@ from claimcheck.report.words import in_words
         ("[1,000, 2,500.5]", "1,000 to 2,500.5"),
         ("(35)", "(35)"),  # a value in parentheses, not an interval
         ("(p=0.72)", "(72 % sure)"),
+        ("agree [country]: (30, inf)", "agree: over 30"),  # the unit tag goes, the frame names it
         (
             "finds them contradictory both ways (p=0.73 and 0.61)",
             "reads each as contradicting the other (73 % and 61 % sure)",

@@ -16,6 +16,8 @@ _NUMBER = r"-?(?:inf|\d[\d,]*(?:\.\d+)?(?:e[+-]?\d+)?)"
 _INTERVAL = re.compile(rf"(\[)({_NUMBER})()(\])|([\[(])({_NUMBER}), ({_NUMBER})([\])])")
 _CONTRADICTORY = re.compile(r"finds them contradictory both ways \(p=(\d\.\d+) and (\d\.\d+)\)")
 _PROBABILITY = re.compile(r"\(p=(\d\.\d+)\)")
+# "agree [country]:" - the checker's unit tag before the intervals; the frame already names it.
+_UNIT_TAG = re.compile(r" \[[A-Za-z][\w ./%-]*\](?=:)")
 _REPEATED = re.compile(r'"([^"]+)"( [^"(]*?)? \(\1\)')  # '"over 30" country (over 30)': said twice
 
 
@@ -40,7 +42,8 @@ def interval_in_words(left: str, low: str, high: str, right: str) -> str:
 def in_words(explanation: str, names: dict[str, str] | None = None) -> str:
     """`explanation` with intervals and probabilities in words and each source id in `names`
     replaced by its label (longest id first, so "a~1" is not read as "a")."""
-    text = _INTERVAL.sub(lambda m: interval_in_words(*(g for g in m.groups() if g is not None)), explanation)
+    text = _UNIT_TAG.sub("", explanation)
+    text = _INTERVAL.sub(lambda m: interval_in_words(*(g for g in m.groups() if g is not None)), text)
     text = _CONTRADICTORY.sub(
         lambda m: f"reads each as contradicting the other ({_percent(m[1])} and {_percent(m[2])} sure)",
         text,
