@@ -10,12 +10,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import numpy as np
 from typer.testing import CliRunner
 
 from claimcheck.cli.app import app
-from claimcheck.core.types import Document
-from claimcheck.pipeline import Pipeline
 from tests.conftest import copy_seeds
 
 WARM_RUN = """
@@ -69,21 +66,3 @@ def test_spacy_imported_without_torch_still_parses_and_torch_still_imports() -> 
         [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=False
     )
     assert done.returncode == 0 and done.stdout.strip() == "2.0", done.stderr[-2000:]
-
-
-def test_without_nli_plain_claims_are_not_embedded() -> None:
-    seen: list[str] = []
-
-    def embedder(texts, batch_size):
-        seen.extend(texts)
-        return np.ones((len(texts), 4), dtype=np.float32) / 2.0
-
-    docs = [
-        Document(
-            "a", "a.txt", "Over 30 nations convened in Paris this week. The coalition is led by France."
-        ),
-        Document("b", "b.txt", "35 nations convened in Paris this week. The coalition is led by France."),
-    ]
-    result = Pipeline(nli=None, embedder=embedder).run(docs)
-    assert seen and all("#" in t for t in seen)  # only the figure sentences (digits masked)
-    assert {p.a.kind for p in result.pairs} == {"quantity"}
