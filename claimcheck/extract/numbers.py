@@ -484,7 +484,8 @@ def _step(seq: _Seq, acc: _Acc, allow_and: bool) -> _Acc | None:
         return None
     if word in _MULTIPLIERS:
         return _scale_step(acc, word)
-    if word in _ABBREVIATED_SCALES and acc.last == "digit":
+    if word in _ABBREVIATED_SCALES and acc.last in ("digit", "small", "teen", "tens"):
+        # "4 mln" and newswire's "four mln shares" alike
         return _big_scale(acc, _ABBREVIATED_SCALES[word])
     if acc.digits:
         return None
