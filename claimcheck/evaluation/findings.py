@@ -216,7 +216,7 @@ def _finish(raw: dict) -> dict:
 
 
 def _score_originals(
-    files: list[Path], report: dict, cluster: str, gold: dict, raw: dict, unlabelled: dict
+    files: list[Path], report: dict, cluster: str, gold: dict, raw: dict, unlabelled: dict, labelled: list
 ) -> list[dict]:
     raw["n_clusters"] += 1
     raw["n_claims"] += len(report.get("claims", []))
@@ -250,6 +250,15 @@ def _score_originals(
             entry["confidence"] = max(entry["confidence"], finding["confidence"])
             continue
         conflict = row["label"] == "conflict"
+        labelled.append(
+            {
+                "cluster": cluster,
+                "label": row["label"],
+                "reason": row.get("reason", ""),
+                "confidence": finding["confidence"],
+                "explanation": finding["explanation"],
+            }
+        )
         raw["n_labelled"] += 1
         raw["n_labelled_conflict"] += conflict
         raw["n_false_alarms"] += not conflict
@@ -331,7 +340,8 @@ def evaluate_findings(
     """Run every original cluster and planted copy under a built bench dir and score the findings.
 
     `run` takes one cluster's story files and returns claimcheck's JSON report as a dict. Returns
-    {"dev": metrics, "test": metrics, "overall": metrics, "unlabelled": [...], "plants": [...]};
+    {"dev": metrics, "test": metrics, "overall": metrics, "unlabelled": [...], "labelled": [...],
+    "plants": [...]};
     `splits` limits the run (tuning reads `("dev",)` only; a split not run scores as empty).
     """
     bench_dir = Path(bench_dir)
@@ -340,12 +350,13 @@ def evaluate_findings(
     plants = json.loads(planted_spec.read_text(encoding="utf-8"))["plants"] if planted_spec.exists() else []
     raws = {split: _empty_split() for split in SPLITS}
     unlabelled: dict = {}
+    labelled: list[dict] = []
     plant_results = []
     before: dict = {}
     for split in splits:
         for folder in sorted(p for p in (bench_dir / split).glob("*") if p.is_dir()):
             files = _txt_files(folder)
-            found = _score_originals(files, run(files), folder.name, gold, raws[split], unlabelled)
+            found = _score_originals(files, run(files), folder.name, gold, raws[split], unlabelled, labelled)
             before[folder.name] = ({article_id(p): _Doc(p) for p in files}, found)
         copies: dict[str, list[dict]] = {}
         for plant in plants:
@@ -377,6 +388,7 @@ def evaluate_findings(
     result["overall"] = _finish(overall)
     result["primary_metric"] = PRIMARY_METRIC
     result["unlabelled"] = rows
+    result["labelled"] = labelled  # each labelled finding with its gold label: what to read when tuning
     result["plants"] = plant_results
     return result
 
