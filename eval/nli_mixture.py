@@ -20,6 +20,7 @@ class Pool:
     weight: float = 1.0  # multiplies the per-row loss
     long_premise: bool = False  # premises are documents: truncated to max_length
     in_repo: bool = False  # path is relative to the repository (runs/), not the data root
+    types: tuple[str, ...] | None = None  # only rows of these mined types (a second, oversampling pass)
 
 
 MIXTURE: tuple[Pool, ...] = (
@@ -103,4 +104,17 @@ CORE: tuple[Pool, ...] = tuple(
 # split; the probe stories are never trained on), capped so they are about a fifth of the rows.
 CORE_MINED: tuple[Pool, ...] = CORE + (Pool("runs/mined/train.jsonl.gz", cap=30000, in_repo=True),)
 
-MIXTURES: dict[str, tuple[Pool, ...]] = {"full": MIXTURE, "core": CORE, "core+mined": CORE_MINED}
+# Stage 3b: the mined types the shipped model fails most (swapped actors, antonyms, removed
+# negations) are a few hundred rows of 30,000; a second pass over them doubles their share. Their
+# matched controls (wrappers, reordering, dropped modifiers) stay in the first pass.
+HARD_TYPES = ("actor_swap", "antonym", "negation_remove")
+CORE_MINED_HARD: tuple[Pool, ...] = CORE_MINED + (
+    Pool("runs/mined/train.jsonl.gz", in_repo=True, types=HARD_TYPES),
+)
+
+MIXTURES: dict[str, tuple[Pool, ...]] = {
+    "full": MIXTURE,
+    "core": CORE,
+    "core+mined": CORE_MINED,
+    "core+mined+hard": CORE_MINED_HARD,
+}

@@ -53,7 +53,11 @@ def load_mixture(
     """The mixture's rows; with eval_keys, rows whose pair is an evaluation pair are dropped first."""
     rows = []
     for pool in MIXTURES[mixture]:
-        data = [r for r in read_rows(pool_path(pool, root)) if r.get("label") in TARGETS]
+        data = [
+            r
+            for r in read_rows(pool_path(pool, root))
+            if r.get("label") in TARGETS and (pool.types is None or r.get("type") in pool.types)
+        ]
         dropped = 0
         if eval_keys is not None:
             data, dropped = drop_contaminated(data, eval_keys)
