@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimcheck.align.frames import describe, frame_conflict
+from claimcheck.core.intervals import Interval
 from claimcheck.core.types import Claim, Document, Frame
 from claimcheck.extract.claims import extract_claims
 from claimcheck.extract.frames import canonical_measure, rules
@@ -28,7 +29,7 @@ def frames(sentence: str) -> dict[str, Frame]:
             "level",
         ),
         ("Output rose 12 pct to 4.5 mln bpd in February.", "12 pct", None, "change"),
-        ("Output rose 12 pct to 4.5 mln bpd in February.", "4.5 mln", None, "level"),
+        ("Output rose 12 pct to 4.5 mln bpd in February.", "4.5 mln", None, "new level"),
         ("GenCorp stock closed at 90.50 dlrs a share, up two dlrs on the day.", "two dlrs", None, "change"),
         ("Output was 75-100,000 bpd below its quota.", "75-100,000", None, "change"),
         ("Citibank raised its prime rate to 7-3/4 pct from 7-1/2 pct.", "7-1/2 pct", "rate", "previous"),
@@ -65,11 +66,37 @@ def test_quantity_frames(sentence: str, figure: str, measure: str | None, aspect
             "Iraq",
             None,
         ),
+        # a named possessor of the measure beats the sentence's subject
+        ("The share sale by Fiat cut GM's holding to 10%.", "10%", "GM", None),
+        # an issuer's shares: the possessor is the target, not the holder
+        ("USAir offered 71 dlrs for 50 pct of Piedmont's stock.", "50 pct", "USAir", "Piedmont"),
+        # "its" stands for the named subject up the tree, not the nearest name before it
+        (
+            "Brazil met the Inter-American Development Bank after halting payments on its 68 bln dlr debt.",
+            "68 bln dlr",
+            "Brazil",
+            None,
+        ),
     ],
 )
 def test_holders_and_targets(sentence: str, figure: str, holder: str, target: str | None) -> None:
     frame = frames(sentence)[figure]
     assert (frame.holder, frame.target) == (holder, target)
+
+
+def test_the_company_and_it_stand_for_the_documents_lead_name() -> None:
+    found = frames(
+        "Texaco Inc filed for protection on Sunday. Texaco said the filing was forced on it. "
+        "The company said it would halt repayments on debts of some 6.8 billion dlrs."
+    )
+    assert found["some 6.8 billion dlrs"].holder == "Texaco"
+
+
+def test_a_debt_owed_to_one_creditor_group_is_its_own_measure() -> None:
+    a = frames("Brazil suspended payments on 68 billion dlrs of debt owed to private banks.")
+    b = frames("Brazil owes a total foreign debt of 109 billion dlrs.")
+    assert a["68 billion dlrs"].measure == "debt to bank"
+    assert b["109 billion dlrs"].measure != a["68 billion dlrs"].measure
 
 
 def test_dates_frame_their_event_and_since_is_a_boundary() -> None:
@@ -115,6 +142,17 @@ def _claim(frame: Frame) -> Claim:
             Frame(None, "offer", target="USAir"),
             Frame(None, "offer", target="Piedmont"),
             "different targets (USAir vs Piedmont)",
+        ),
+        (Frame("GM", "stake"), Frame("General Motors", "stake"), None),  # initials
+        (
+            Frame("GM", "stake", aspect="new level"),
+            Frame("GM", "stake"),
+            "different aspects (new level vs level)",
+        ),
+        (
+            Frame("GM", "stake", "2003", aspect="new level", period_days=Interval(1, 365)),
+            Frame("GM", "stake", "2003", period_days=Interval(1, 365)),
+            None,
         ),
     ],
 )

@@ -84,7 +84,10 @@ def test_a_later_bare_sum_takes_the_sentence_currency() -> None:
 
 def test_change_and_level_are_two_facts() -> None:
     found = quantities("Output rose 12 pct to 4.5 mln bpd.")
-    assert {(c.quantity.text, c.frame.aspect) for c in found} == {("12 pct", "change"), ("4.5 mln", "level")}
+    assert {(c.quantity.text, c.frame.aspect) for c in found} == {
+        ("12 pct", "change"),
+        ("4.5 mln", "new level"),
+    }
 
 
 def _claim(cid: str, doc: str, sentence: str) -> Claim:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import warnings
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import date
@@ -22,7 +23,7 @@ from claimcheck.extract.attribution import content_span, speaker
 from claimcheck.extract.dateline import document_date
 from claimcheck.extract.dates import NUMERIC_DATE, describe_days, is_invalid_date, normalise_date
 from claimcheck.extract.entities import canonical
-from claimcheck.extract.frames import date_frame, quantity_frame
+from claimcheck.extract.frames import Lead, count_names, date_frame, lead_names, quantity_frame
 from claimcheck.extract.nlp import get_nlp
 from claimcheck.extract.numbers import QuantityMention, find_quantities
 from claimcheck.extract.predicates import predications
@@ -113,11 +114,14 @@ def extract_claims(
         jobs += [(doc, dateline.day, piece) for u in units for piece in cut_long(u, settings.max_unit_chars)]
     claims: list[Claim] = []
     done = 0
+    names: dict[str, Counter] = {}  # per document, the companies and countries named so far
     parsed_units = _parse([u.text for _, _, u in jobs], settings)
     for i, ((doc, day, unit), parsed) in enumerate(zip(jobs, parsed_units, strict=True)):
         sents = [parsed[:]] if unit.is_line else list(parsed.sents)
+        seen = names.setdefault(doc.id, Counter())
         for sent in sents:
-            claims += sentence_claims(doc, sent, unit.start, settings, day)
+            count_names(sent, seen)
+            claims += sentence_claims(doc, sent, unit.start, settings, day, lead_names(seen))
         if progress is not None and (i + 1 == len(jobs) or jobs[i + 1][0] is not doc):
             done += 1
             progress(done, len(docs))
@@ -152,9 +156,11 @@ def sentence_claims(
     offset: int,
     settings: ExtractSettings = DEFAULTS.extract,
     doc_date: date | None = None,
+    lead: Lead | None = None,
 ) -> list[Claim]:
-    """The atomic claims of one sentence; offset is where the sentence's parse starts in doc, and
-    doc_date (the document's date, when known) anchors relative dates."""
+    """The atomic claims of one sentence; offset is where the sentence's parse starts in doc,
+    doc_date (the document's date, when known) anchors relative dates, and lead names whom "the
+    company" and "it" stand for (extract.frames.lead_names)."""
     text = sent.text.strip()
     if len(sent) < 3 or not any(t.is_alpha for t in sent):
         return []
@@ -188,7 +194,7 @@ def sentence_claims(
     )
     claims = [
         Claim(id="", text=text, kind="quantity", quantity=q, frame=f, **common)
-        for q, f in quantities(sent, settings, doc_date)
+        for q, f in quantities(sent, settings, doc_date, lead)
     ]
     # A date that is the period of a figure in its clause ("output in February was 16 mln bpd",
     # "closed Friday at 31") is part of that figure's frame, not a dated event of its own.
@@ -198,7 +204,7 @@ def sentence_claims(
     }
     measured = {c.frame.measure for c in claims if c.frame is not None and c.frame.measure}
     for e, iv in dates:
-        frame = date_frame(sent, e)
+        frame = date_frame(sent, e, lead)
         if iv is not None and describe_days(iv) not in periods and frame.measure not in measured:
             claims.append(
                 Claim(id="", text=text, kind="date", date=iv, date_text=e.text, frame=frame, **common)
@@ -218,7 +224,10 @@ def sentence_claims(
 
 
 def quantities(
-    sent: Span, settings: ExtractSettings = DEFAULTS.extract, doc_date: date | None = None
+    sent: Span,
+    settings: ExtractSettings = DEFAULTS.extract,
+    doc_date: date | None = None,
+    lead: Lead | None = None,
 ) -> list[tuple[Quantity, Frame]]:
     """Quantities with a counted thing, each with its frame; a bare number with nothing to count
     is no claim. A per-unit ("dlrs a share") is part of the unit, so a per-share price never
@@ -243,7 +252,7 @@ def quantities(
         unit, factor = conversion(unit)
         if per:
             unit = f"{unit} per {(per.group('per') or per.group('per_each')).lower()}"
-        frame = quantity_frame(sent, m.start, m.end, doc_date)
+        frame = quantity_frame(sent, m.start, m.end, doc_date, lead)
         out.append((_quantity(m, unit, factor), frame))
     return _told_apart(out)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections import Counter
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -25,6 +26,7 @@ from claimcheck.extract.dates import MONTHS, describe_days, normalise_date
 from claimcheck.extract.entities import canonical
 from claimcheck.extract.units import canonical_unit
 
+Lead = dict[str, tuple[str, int]]  # entity label -> (the document's most named such name, its count)
 _HOLDER_LABELS = {"ORG", "PERSON", "GPE", "NORP"}
 MONTHS_TITLE = {m.title() for m in MONTHS}
 _NOT_NAMES = {"DATE", "MONEY", "CARDINAL", "PERCENT", "QUANTITY", "TIME", "ORDINAL"}
@@ -48,8 +50,11 @@ def canonical_measure(words: str) -> str:
     return canon.get(words) or canon.get(words.split(" ")[-1]) or words
 
 
-def quantity_frame(sent: Span, start: int, end: int, doc_date: date | None = None) -> Frame:
-    """The frame of the figure at sent.text[start:end]."""
+def quantity_frame(
+    sent: Span, start: int, end: int, doc_date: date | None = None, lead: Lead | None = None
+) -> Frame:
+    """The frame of the figure at sent.text[start:end]; `lead` names what "the company" and "it"
+    stand for in this document (see `lead_names`)."""
     num = _number_token(sent, start, end)
     if num is None:
         return Frame()
@@ -71,7 +76,7 @@ def quantity_frame(sent: Span, start: int, end: int, doc_date: date | None = Non
     ):
         measure = f"{governor.lemma_.lower()} {measure}"  # the debt downgraded is not all the debt
     return Frame(
-        holder=_holder(governor, measure_tok),
+        holder=_holder(governor, measure_tok, lead, num.head if _is_unit(num.head) else None),
         measure=measure,
         period=period,
         aspect=_aspect(num, sent, end, governor),
@@ -81,7 +86,7 @@ def quantity_frame(sent: Span, start: int, end: int, doc_date: date | None = Non
     )
 
 
-def date_frame(sent: Span, ent: Span) -> Frame:
+def date_frame(sent: Span, ent: Span, lead: Lead | None = None) -> Frame:
     """The frame of a date mention: the event it dates, whose event, and whether it is a boundary."""
     root = ent.root
     boundary = rules()["date_boundaries"]
@@ -102,7 +107,7 @@ def date_frame(sent: Span, ent: Span) -> Frame:
     if measure in r["measured_things"]:
         measure = None  # "OPEC output in February": the period of a figure, not a dated event
     return Frame(
-        holder=_holder(governor, event),
+        holder=_holder(governor, event, lead),
         measure=measure,
         aspect=aspect,
         target=_target(event) if event is not None else None,
@@ -255,13 +260,38 @@ def _measure_name(tok: Token) -> str:
     full = " ".join([*parts, lemma])
     name = canon.get(surface) or canon.get(full) or canon.get(tok.lower_) or canon.get(lemma)
     name = name or canonical_unit(lemma) or lemma  # a counted noun: "nations" and "countries" are one
+    owed = _owed_to(tok) if name in rules()["owed_measures"] else None
+    if owed is not None:
+        name += f" to {owed.lemma_.lower()}"  # "debt to commercial banks" is a part of "foreign debt"
     return " ".join([*sorted(kept), name])  # "initial offer", "outstanding share" are measures apart
+
+
+def _owed_to(tok: Token) -> Token | None:
+    """Whom a debt is owed to: its "to" object ("debt to commercial banks", "debt owed to private
+    banks", also when the parse hangs "owed" on the unit of "68 bn dlrs of debt"), or the noun after
+    a "to" right behind it that the parse hung elsewhere ("payments on its debt to banks on May 1")."""
+    nouns = [tok] + ([tok.head.head] if tok.head.lower_ == "of" and _is_unit(tok.head.head) else [])
+    for noun in nouns:
+        for c in noun.children:
+            verb = c if c.dep_ == "acl" and c.lemma_ == "owe" else None
+            for prep in [c] if c.dep_ == "prep" else verb.children if verb is not None else []:
+                if prep.dep_ in ("prep", "dative") and prep.lower_ == "to":
+                    obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+                    if obj is not None:
+                        return obj
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_ == "to":
+        return next((t for t in tok.doc[nxt.i + 1 : nxt.i + 4] if t.pos_ in ("NOUN", "PROPN")), None)
+    return None
 
 
 def _target(tok: Token) -> str | None:
     """What a deal or offer is for: a deal verb's object entity ("acquire USAir"), the "of" object
-    of a share of it ("50.1 pct of Piedmont"), or an offer's "for" object ("offer for USAir")."""
+    of a share of it ("50.1 pct of Piedmont"), the issuer of shares ("50 pct of Piedmont's stock"),
+    or an offer's "for" object ("offer for USAir")."""
     candidates = [c for c in tok.children if c.dep_ == "dobj"]
+    if tok.lemma_.lower() in rules()["issued_measures"]:
+        candidates += [tok]  # "50 pct of Piedmont's stock": the issuer is its possessor
     candidates += [
         o for p in tok.children if p.dep_ in ("prep", "dative") and p.lower_ == "for" for o in p.children
     ]
@@ -291,33 +321,108 @@ def _governor(tok: Token) -> Token:
     return t
 
 
-def _holder(governor: Token, measure: Token | None) -> str | None:
+def _holder(
+    governor: Token, measure: Token | None, lead: Lead | None = None, unit: Token | None = None
+) -> str | None:
     """Whose figure: the governing verb's subject entity (up through controlled clauses: "Euronext is
-    rumoured to have facilities to fund a £1.4bn bid"), else the measure's possessor or name modifier."""
+    rumoured to have facilities to fund a £1.4bn bid"), else the measure's name modifier. A named
+    possessor of the measure comes first: in "the sale cut GM's holding to 10%" the holding is GM's."""
+    for noun in (measure, unit):
+        owner = _possessor(noun, lead) if noun is not None else None
+        if owner:
+            return owner
     verb = governor
-    for _ in range(4):
+    for _ in range(6):
+        if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
+            verb = verb.head  # "it was likely to suspend ...": the subject of "was"
         if verb.pos_ not in ("VERB", "AUX"):
             break
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and subject.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
             subject = verb.head  # "McManus and Magnier, who own a 29% stake"
-        if subject is not None and subject.pos_ == "PRON":
+        pronoun = subject if subject is not None and subject.pos_ == "PRON" else None
+        if pronoun is not None:
             subject = _antecedent(verb) or subject  # "S and P said it downgraded ...", "Iraq, which said it"
         if subject is not None:
-            name = _entity_name(subject) or _owner_name(subject)
+            name = (
+                _entity_name(subject)
+                or _owner_name(subject)
+                or _descriptor(subject, lead)
+                or (_descriptor(pronoun, lead) if pronoun is not None else None)
+            )
             if name:
                 return name
             break
-        if verb.dep_ not in ("xcomp", "advcl", "relcl") or verb.head.i == verb.i:
+        if verb.dep_ not in ("xcomp", "advcl", "relcl", "conj") or verb.head.i == verb.i:
             break
         verb = verb.head
-    if measure is not None:
+    if measure is not None and measure.lemma_.lower() not in rules()["issued_measures"]:
         for c in measure.children:
             if c.dep_ in ("poss", "compound", "nmod") and c.pos_ == "PROPN":
                 name = _entity_name(c)
                 if name:
                     return name
     return None
+
+
+def _possessor(measure: Token, lead: Lead | None = None) -> str | None:
+    """The entity a measure noun is possessed by: "GM's stake", "the country's debt", and "its debt"
+    after "Brazil's attempt to pay off its debt" (a possessive pronoun stands for the nearest name
+    before it in the sentence, else for the document's lead name)."""
+    poss = next((c for c in measure.children if c.dep_ == "poss"), None)
+    if poss is None or measure.lemma_.lower() in rules()["issued_measures"]:
+        return None  # "50 pct of Piedmont's stock": Piedmont issued the stock, it is the target
+    if poss.pos_ != "PRON":
+        return _entity_name(poss) or _descriptor(poss, lead)
+    if poss.lower_ not in ("its", "their"):
+        return None
+    tok = poss.head
+    for _ in range(10):  # the nearest clause subject up the tree with a name: whose "its" it is
+        subject = next(
+            (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"), None
+        )
+        name = subject is not None and (_entity_name(subject) or _owner_name(subject))
+        if name:
+            return name
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return _descriptor(poss, lead)
+
+
+def _descriptor(tok: Token, lead: Lead | None) -> str | None:
+    """The document's lead name a descriptor stands for: "the company" and "it" in a story about
+    Texaco are Texaco, "the country" in one about Ecuador is Ecuador."""
+    if not lead:
+        return None
+    if tok.pos_ == "PRON":
+        if tok.lower_ not in ("it", "its"):
+            return None
+        return max(lead.values(), key=lambda named: named[1])[0]
+    label = rules()["holder_descriptors"].get(tok.lemma_.lower())
+    if label is None or not any(c.lower_ == "the" for c in tok.children):
+        return None
+    return lead[label][0] if label in lead else None
+
+
+def count_names(sent: Span, seen: Counter) -> None:
+    """Add the sentence's company and country names to a document's running count."""
+    for e in sent.ents:
+        if e.label_ in ("ORG", "GPE") and not (
+            e.text.isupper() and len(e.text) > 4
+        ):  # not a headline's capitals
+            name = _clean(canonical(e.text))
+            if name and name.lower() not in rules()["not_lead_names"]:
+                seen[(e.label_, name)] += 1
+
+
+def lead_names(seen: Counter) -> Lead:
+    """The document's most named company and country so far, with their counts: what "the
+    company", "the country" and "it" most likely stand for (ties go to the first named)."""
+    lead: Lead = {}
+    for (label, name), n in seen.most_common():
+        lead.setdefault(label, (name, n))
+    return lead
 
 
 def _antecedent(verb: Token) -> Token | None:
@@ -446,7 +551,8 @@ def _aspect(num: Token, sent: Span, end: int, governor: Token) -> str:
             break
         changed = head.head.lemma_.lower() in r["change_verbs"]
         if tok.dep_ == "pobj" and head.lower_ in ("by", "to", "from") and changed:
-            return {"by": "change", "to": "level", "from": "previous"}[head.lower_]
+            # "cut its stake to 10%": the level after an event, not the level at any time
+            return {"by": "change", "to": "new level", "from": "previous"}[head.lower_]
         if head.pos_ == "NOUN" and head.lemma_.lower() in r["change_nouns"] and tok.dep_ != "pobj":
             return "change"
         if (
