@@ -87,7 +87,17 @@ def test_check_pairs_applies_the_shipped_calibration_to_contradictions() -> None
 
     def claim(cid: str, doc: str, n: int) -> Claim:
         q = Quantity(float(n), Interval.point(float(n)), "nation", None, str(n))
-        return Claim(cid, doc, 0, 20, f"{n} nations met in Paris.", "quantity", q, entities=("Paris",))
+        return Claim(
+            cid,
+            doc,
+            0,
+            20,
+            f"{n} nations met in Paris.",
+            "quantity",
+            q,
+            entities=("Paris",),
+            places=("Paris",),
+        )
 
     pair = Pair(claim("a1", "a", 22), claim("b1", "b", 35), "unit:nation similarity 0.90", 0.9, "unit:nation")
     (raw,) = check_pairs([pair], calibrated=False)

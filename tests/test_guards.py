@@ -14,7 +14,7 @@ import pytest
 from claimcheck.align.slots import context_conflict, slot_pair
 from claimcheck.consistency.scorer import ConsistencyScorer
 from claimcheck.core.settings import DEFAULTS
-from claimcheck.core.types import Claim, Interval, Pair
+from claimcheck.core.types import Claim, Frame, Interval, Pair
 from claimcheck.verify.rules import check_pairs
 from tests.test_consistency import WordNLI
 
@@ -24,7 +24,10 @@ def day(y: int, m: int, d: int) -> Interval:
 
 
 def date_claim(cid: str, doc: str, when: Interval, text: str) -> Claim:
-    return Claim(cid, doc, 0, len(text), text, "date", date=when, date_text=text, entities=("Trump",))
+    frame = Frame("Trump", "take office")  # whose event it is: a date conflict needs a shared holder
+    return Claim(
+        cid, doc, 0, len(text), text, "date", date=when, date_text=text, entities=("Trump",), frame=frame
+    )
 
 
 @pytest.mark.parametrize(

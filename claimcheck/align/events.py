@@ -33,7 +33,13 @@ def same_entity(a: str, b: str) -> bool:
     if a == b:
         return True
     ta, tb = _tokens(a), _tokens(b)
-    return bool(ta and tb) and (ta <= tb or tb <= ta)
+    return bool(ta and tb) and (ta <= tb or tb <= ta) or _initials(a, b) or _initials(b, a)
+
+
+def _initials(short: str, long: str) -> bool:
+    """An all-capitals name that spells the initials of the other ("GM", "General Motors")."""
+    words = long.replace("-", " ").split()
+    return short.isupper() and 1 < len(short) == len(words) and short == "".join(w[0] for w in words).upper()
 
 
 def same_key(a: str, b: str) -> bool:

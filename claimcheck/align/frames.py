@@ -9,6 +9,7 @@ measure: a figure whose measure is known is only compared with a figure of that 
 
 from __future__ import annotations
 
+from claimcheck.align.events import same_entity
 from claimcheck.core.intervals import intersection
 from claimcheck.core.settings import DEFAULTS, AlignSettings
 from claimcheck.core.types import Claim, Frame
@@ -17,11 +18,11 @@ from claimcheck.core.types import Claim, Frame
 def frame_conflict(a: Claim, b: Claim) -> str | None:
     """Why the two claims' frames make them different facts, or None when they may be one."""
     fa, fb = a.frame or Frame(), b.frame or Frame()
-    if fa.aspect != fb.aspect:
+    if fa.aspect != fb.aspect and not _same_time_level(fa, fb):
         return f"different aspects ({fa.aspect} vs {fb.aspect})"
     if fa.measure != fb.measure:
         return f"different measures ({fa.measure or 'unstated'} vs {fb.measure or 'unstated'})"
-    if fa.holder and fb.holder and not (_names(fa.holder, b) or _names(fb.holder, a)):
+    if fa.holder and fb.holder and not same_holder(fa.holder, fb.holder, a, b):
         return f"different holders ({fa.holder} vs {fb.holder})"
     if fa.target and fb.target and fa.target.lower() != fb.target.lower():
         return f"different targets ({fa.target} vs {fb.target})"
@@ -35,13 +36,36 @@ def frame_conflict(a: Claim, b: Claim) -> str | None:
     return None
 
 
+def _same_time_level(fa: Frame, fb: Frame) -> bool:
+    """A level reached by a change ("cut its stake to 10%") is a plain level ("holds 20%") only at a
+    time both state: without periods, one may be the level before the change."""
+    return {fa.aspect, fb.aspect} == {"level", "new level"} and bool(fa.period_days and fb.period_days)
+
+
+def same_holder(ha: str, hb: str, a: Claim, b: Claim) -> bool:
+    """Whether two stated holders are one: one name under two spellings ("GM", "General Motors"), or
+    two names each story uses for the other's ("the German exchange" and "Deutsche Boerse" when
+    each sentence names both). One story naming the other's holder as the target is not enough:
+    "TWA's stake in USAir" and "USAir's stake in Piedmont" are two holders."""
+    return same_entity(ha, hb) or (_names(ha, b) and _names(hb, a))
+
+
+def holder_shared(a: Claim, b: Claim) -> bool:
+    """Whether the two figures are known to be one holder's: both name it, or one names it and the
+    other sentence mentions it. With no holder on either side, a shared place can stand for the
+    event the figure belongs to ("22 nations convened in Paris", "35 nations met in Paris");
+    otherwise whose figure it is is unknown."""
+    ha, hb = (a.frame or Frame()).holder, (b.frame or Frame()).holder
+    if ha and hb:
+        return same_holder(ha, hb, a, b)
+    if ha or hb:
+        return _names(ha, b) if ha else _names(hb or "", a)
+    return bool(set(a.places) & set(b.places))
+
+
 def _names(holder: str, claim: Claim) -> bool:
-    """Whether the claim's sentence names the holder: "the German exchange" and "Deutsche Boerse"
-    are one holder when each story names the other's words for it."""
-    h = holder.lower()
-    return any(h in e.lower() or e.lower() in h for e in claim.entities) or (
-        (claim.frame is not None and claim.frame.holder or "").lower() == h
-    )
+    """Whether the claim's sentence names the holder, under any spelling of it."""
+    return any(same_entity(holder, e) for e in claim.entities) or holder.lower() in claim.text.lower()
 
 
 def frame_bonus(a: Claim, b: Claim, settings: AlignSettings = DEFAULTS.align) -> float:

@@ -94,6 +94,16 @@ class VerifySettings:
     trailing_zero_share: float = knob(
         0.1, 'a step set by trailing zeros counts this share: "100 dlrs" is often exact, so [95, 105)'
     )
+    conflict_max_ratio: float = knob(
+        2.0,
+        "figures further apart than this factor are two facts, not one fact misreported: every such"
+        " pair labelled on the dev news clusters was a different slot (a bank's share vs the total)",
+    )
+    unheld_min_similarity: float = knob(
+        0.92,
+        "similarity two disagreeing figures with no shared holder need to be reported: below it, two"
+        " stories' figures of unknown owners were different facts on the dev news clusters",
+    )
     contradiction_override: float = knob(
         0.9, "NLI contradiction probability above which agreeing figures do not force entailment"
     )

@@ -17,6 +17,7 @@ import numpy as np
 
 from claimcheck.align.events import links
 from claimcheck.align.frames import describe as describe_frame
+from claimcheck.align.frames import holder_shared
 from claimcheck.align.slots import EVENT, block_floor, block_key
 from claimcheck.core.intervals import Interval, compare, stated_interval
 from claimcheck.core.settings import DEFAULTS, Settings, VerifySettings
@@ -112,20 +113,51 @@ def check_quantity(p: Pair, floor: float, settings: VerifySettings = DEFAULTS.ve
         # "up to 300 jobs" vs "up to 900 jobs": one stated limit against another, read as figures
         qa, qb = replace(qa, kind="exact"), replace(qb, kind="exact")
     label, why = compare(precise(qa, settings), precise(qb, settings))
+    ratio = _ratio(qa, qb)
+    if label == "contradiction" and ratio > settings.conflict_max_ratio:
+        label, why = "neutral", f"{ratio:.1f} times apart, too far to be one figure misreported (two facts)"
+    elif label == "contradiction" and _unheld(p, settings):
+        label, why = "neutral", UNHELD
     explanation = (
         f"{_fact(p)}: {qa.text} ({p.a.doc_id}) vs {qb.text} ({p.b.doc_id}) {_verb(label)} [{qa.unit}]: {why}."
     )
     return Verdict(p, label, slot_confidence(p, floor, settings), "quantity", explanation + _hedge_note(p))
 
 
+UNHELD = "neither sentence says whose figure the other's is, so they may be two facts"
+
+
+def _unheld(p: Pair, settings: VerifySettings) -> bool:
+    """Whether a disagreement lacks the shared holder a fact-checker needs before calling it one fact
+    misreported: "its 109 bn debt" and "countries owing 150 bn" are not one debt. Only a near-copy
+    sentence pair speaks for itself."""
+    return not holder_shared(p.a, p.b) and p.similarity < settings.unheld_min_similarity
+
+
+def _magnitude(q: Quantity) -> float:
+    """The figure's size: its value, else the middle of its range, else its one stated bound."""
+    if q.value is not None:
+        return abs(q.value)
+    ends = [e for e in (q.interval.low, q.interval.high) if e is not None]
+    return abs(sum(ends) / len(ends)) if ends else 0.0
+
+
+def _ratio(qa: Quantity, qb: Quantity) -> float:
+    """How many times larger one figure is than the other (1.0 when either has no positive size)."""
+    x, y = _magnitude(qa), _magnitude(qb)
+    return max(x, y) / min(x, y) if min(x, y) > 0 else 1.0
+
+
 def check_date(p: Pair, floor: float, settings: VerifySettings = DEFAULTS.verify) -> Verdict:
     da, db = p.a.date, p.b.date
     assert da is not None and db is not None
     label, _ = compare(da, db)
+    why = "the dates overlap" if label == "agreement" else "the dates do not overlap"
+    if label == "contradiction" and _unheld(p, settings):
+        label, why = "neutral", UNHELD
     explanation = (
         f"{_fact(p)}: {p.a.date_text} = {describe_days(da)} ({p.a.doc_id}) vs {p.b.date_text} = "
-        f"{describe_days(db)} ({p.b.doc_id}) {_verb(label)}"
-        + (": the dates overlap." if label == "agreement" else ": the dates do not overlap.")
+        f"{describe_days(db)} ({p.b.doc_id}) {_verb(label)}: {why}."
     )
     return Verdict(p, label, slot_confidence(p, floor, settings), "date", explanation + _hedge_note(p))
 

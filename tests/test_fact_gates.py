@@ -1,0 +1,107 @@
+"""The gates between "two figures disagree" and "a contradiction a fact-checker would sign".
+
+Real same-event news pairs many figures that are not one fact: a bank's share of a debt vs the
+total, two unnamed owners' figures. Each row below is a pattern read on the dev news clusters.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.align.events import same_entity
+from claimcheck.align.frames import holder_shared
+from claimcheck.core.intervals import Interval
+from claimcheck.core.settings import DEFAULTS
+from claimcheck.core.types import Claim, Frame, Pair, Quantity
+from claimcheck.verify.rules import check_pairs
+
+
+def figure(cid: str, value: float | None, interval: Interval, holder: str | None, text: str, **kw) -> Claim:
+    q = Quantity(value, interval, "usd", None, f"{value} dlrs", step=1.0)
+    return Claim(cid, cid, 0, len(text), text, "quantity", quantity=q, frame=Frame(holder, "debt"), **kw)
+
+
+def verdict(a: Claim, b: Claim, similarity: float) -> str:
+    (v,) = check_pairs([Pair(a, b, "", similarity, "unit:usd")])
+    return v.label
+
+
+@pytest.mark.parametrize(
+    ("value_b", "label"),
+    [
+        (12.0, "contradiction"),  # 10 vs 12: one figure misreported
+        (20.0, "contradiction"),  # exactly twice: still one fact
+        (20.5, "neutral"),  # further apart than conflict_max_ratio: two facts
+        (150.0, "neutral"),
+    ],
+)
+def test_figures_far_apart_are_two_facts(value_b: float, label: str) -> None:
+    a = figure("a", 10.0, Interval.point(10.0), "Brazil", "Brazil's debt is 10 dlrs.", entities=("Brazil",))
+    b = figure(
+        "b", value_b, Interval.point(value_b), "Brazil", "Brazil's debt is x dlrs.", entities=("Brazil",)
+    )
+    assert verdict(a, b, 0.7) == label
+
+
+def test_a_range_is_sized_by_its_middle() -> None:
+    a = figure("a", 10.0, Interval.point(10.0), "Brazil", "Brazil's debt is 10 dlrs.", entities=("Brazil",))
+    wide = figure(
+        "b", None, Interval(30.0, 40.0), "Brazil", "Brazil owes 30 to 40 dlrs.", entities=("Brazil",)
+    )
+    assert verdict(a, wide, 0.7) == "neutral"
+
+
+@pytest.mark.parametrize(
+    ("holder_a", "holder_b", "entities_b", "similarity", "label"),
+    [
+        ("Brazil", "Brazil", ("Brazil",), 0.6, "contradiction"),
+        ("Brazil", None, ("Brazil",), 0.6, "contradiction"),  # the other sentence names the holder
+        ("Brazil", None, (), 0.6, "neutral"),  # nothing says the other figure is Brazil's
+        (None, None, (), 0.6, "neutral"),  # whose figures at all?
+        (
+            None,
+            None,
+            (),
+            DEFAULTS.verify.unheld_min_similarity,
+            "contradiction",
+        ),  # a near-copy speaks for itself
+    ],
+)
+def test_a_contradiction_needs_a_shared_holder(
+    holder_a: str | None, holder_b: str | None, entities_b: tuple[str, ...], similarity: float, label: str
+) -> None:
+    a = figure("a", 10.0, Interval.point(10.0), holder_a, "Its debt is 10 dlrs.", entities=("Brazil",))
+    b = figure("b", 12.0, Interval.point(12.0), holder_b, "The debt is 12 dlrs.", entities=entities_b)
+    assert verdict(a, b, similarity) == label
+
+
+def test_a_shared_place_stands_for_an_unnamed_holder() -> None:
+    a = figure("a", 22.0, Interval.point(22.0), None, "22 nations met in Paris.", places=("Paris",))
+    b = figure("b", 35.0, Interval.point(35.0), None, "35 nations met in Paris.", places=("Paris",))
+    assert holder_shared(a, b)
+
+
+def test_one_story_naming_the_others_holder_as_a_target_is_not_one_holder() -> None:
+    a = figure(
+        "a", 4.0, Interval.point(4.0), "TWA", "TWA bought 4 mln shares of USAir.", entities=("TWA", "USAir")
+    )
+    b = figure(
+        "b", 2.0, Interval.point(2.0), "USAir", "USAir bought 2 mln Piedmont shares.", entities=("USAir",)
+    )
+    assert not holder_shared(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("GM", "General Motors", True),
+        ("TWA", "Trans World Airlines", True),
+        ("GM", "Gencorp Mining", True),  # initials alone: the holder check also needs the frame
+        ("GM", "Fiat", False),
+        ("gm", "General Motors", False),  # only capitals are initials
+        ("MCA", "MCA Inc", True),
+    ],
+)
+def test_initials_name_one_entity(a: str, b: str, same: bool) -> None:
+    assert same_entity(a, b) is same
+    assert same_entity(b, a) is same
