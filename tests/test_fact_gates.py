@@ -10,6 +10,7 @@ import pytest
 
 from claimcheck.align.events import same_entity
 from claimcheck.align.frames import holder_shared
+from claimcheck.align.slots import slot_pair
 from claimcheck.core.intervals import Interval
 from claimcheck.core.settings import DEFAULTS
 from claimcheck.core.types import Claim, Frame, Pair, Quantity
@@ -105,3 +106,38 @@ def test_one_story_naming_the_others_holder_as_a_target_is_not_one_holder() -> N
 def test_initials_name_one_entity(a: str, b: str, same: bool) -> None:
     assert same_entity(a, b) is same
     assert same_entity(b, a) is same
+
+
+def offer(cid: str, holder: str, price: float, text: str, entities: tuple[str, ...]) -> Claim:
+    q = Quantity(price, Interval.point(price), "usd per share", None, f"{price:g} dlrs", step=1.0)
+    frame = Frame(holder, "offer", target="Piedmont")
+    return Claim(
+        cid, cid, 0, len(text), text, "quantity", quantity=q, frame=frame, entities=entities, sentence=text
+    )
+
+
+@pytest.mark.parametrize(
+    ("holder_b", "price_b", "entities_b", "label"),
+    [
+        ("Norfolk Southern", 71.0, ("Norfolk Southern", "Piedmont"), "contradiction"),  # one deal, two actors
+        ("Norfolk Southern", 65.0, ("Norfolk Southern", "Piedmont"), "neutral"),  # two bidders' offers
+        (
+            "Norfolk Southern",
+            72.0,
+            ("Norfolk Southern", "Piedmont"),
+            "neutral",
+        ),  # rounds alike, still two offers
+        ("Norfolk Southern", 71.0, ("Norfolk Southern", "USAir", "Piedmont"), None),  # names both: two acts
+        ("USAir", 73.0, ("USAir", "Piedmont"), "contradiction"),  # one holder: a plain figure conflict
+    ],
+)
+def test_the_same_offer_credited_to_another_bidder(
+    holder_b: str, price_b: float, entities_b: tuple[str, ...], label: str | None
+) -> None:
+    a = offer("a", "USAir", 71.0, "USAir offered 71 dlrs a share for Piedmont.", ("USAir", "Piedmont"))
+    b = offer("b", holder_b, price_b, "The offer for Piedmont is x dlrs a share.", entities_b)
+    pair = slot_pair(a, b, 0.7, "unit:usd per share", DEFAULTS.align)
+    if label is None:
+        assert pair is None
+    else:
+        assert pair is not None and verdict(a, b, 0.7) == label

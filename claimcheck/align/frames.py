@@ -13,6 +13,12 @@ from claimcheck.align.events import same_entity
 from claimcheck.core.intervals import intersection
 from claimcheck.core.settings import DEFAULTS, AlignSettings
 from claimcheck.core.types import Claim, Frame
+from claimcheck.extract.frames import rules
+
+
+def single_event_measures() -> set[str]:
+    """Measures of one event per target (a takeover offer, a deal): data/frames.toml."""
+    return rules()["single_event_measures"]
 
 
 def frame_conflict(a: Claim, b: Claim) -> str | None:
@@ -22,7 +28,7 @@ def frame_conflict(a: Claim, b: Claim) -> str | None:
         return f"different aspects ({fa.aspect} vs {fb.aspect})"
     if fa.measure != fb.measure:
         return f"different measures ({fa.measure or 'unstated'} vs {fb.measure or 'unstated'})"
-    if fa.holder and fb.holder and not same_holder(fa.holder, fb.holder, a, b):
+    if fa.holder and fb.holder and not same_holder(fa.holder, fb.holder, a, b) and not swapped_holder(a, b):
         return f"different holders ({fa.holder} vs {fb.holder})"
     if fa.target and fb.target and fa.target.lower() != fb.target.lower():
         return f"different targets ({fa.target} vs {fb.target})"
@@ -48,6 +54,27 @@ def same_holder(ha: str, hb: str, a: Claim, b: Claim) -> bool:
     each sentence names both). One story naming the other's holder as the target is not enough:
     "TWA's stake in USAir" and "USAir's stake in Piedmont" are two holders."""
     return same_entity(ha, hb) or (_names(ha, b) and _names(hb, a))
+
+
+def swapped_holder(a: Claim, b: Claim) -> bool:
+    """Whether two claims may credit one single event to different actors: an offer or deal for one
+    target (the cluster's, when a sentence names none), each with a holder its own sentence names,
+    and neither sentence naming the other's holder (a story that names both bidders is telling of
+    two offers). The figures decide
+    (verify.rules): the same price is one deal credited twice, different prices two offers."""
+    fa, fb = a.frame or Frame(), b.frame or Frame()
+    return bool(
+        fa.holder
+        and fb.holder
+        and fa.measure == fb.measure
+        and fa.measure in single_event_measures()
+        and (not fa.target or not fb.target or same_entity(fa.target, fb.target))
+        and not same_entity(fa.holder, fb.holder)
+        and _names(fa.holder, a)  # named in the sentence itself, not read from "it" or "the company"
+        and _names(fb.holder, b)
+        and not _names(fa.holder, b)
+        and not _names(fb.holder, a)
+    )
 
 
 def holder_shared(a: Claim, b: Claim) -> bool:

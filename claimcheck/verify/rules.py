@@ -17,7 +17,7 @@ import numpy as np
 
 from claimcheck.align.events import links
 from claimcheck.align.frames import describe as describe_frame
-from claimcheck.align.frames import holder_shared
+from claimcheck.align.frames import holder_shared, swapped_holder
 from claimcheck.align.slots import EVENT, block_floor, block_key
 from claimcheck.core.intervals import Interval, compare, stated_interval
 from claimcheck.core.settings import DEFAULTS, Settings, VerifySettings
@@ -114,7 +114,9 @@ def check_quantity(p: Pair, floor: float, settings: VerifySettings = DEFAULTS.ve
         qa, qb = replace(qa, kind="exact"), replace(qb, kind="exact")
     label, why = compare(precise(qa, settings), precise(qb, settings))
     ratio = _ratio(qa, qb)
-    if label == "contradiction" and ratio > settings.conflict_max_ratio:
+    if swapped_holder(p.a, p.b):
+        label, why = _swapped(label, p)
+    elif label == "contradiction" and ratio > settings.conflict_max_ratio:
         label, why = "neutral", f"{ratio:.1f} times apart, too far to be one figure misreported (two facts)"
     elif label == "contradiction" and _unheld(p, settings):
         label, why = "neutral", UNHELD
@@ -122,6 +124,20 @@ def check_quantity(p: Pair, floor: float, settings: VerifySettings = DEFAULTS.ve
         f"{_fact(p)}: {qa.text} ({p.a.doc_id}) vs {qb.text} ({p.b.doc_id}) {_verb(label)} [{qa.unit}]: {why}."
     )
     return Verdict(p, label, slot_confidence(p, floor, settings), "quantity", explanation + _hedge_note(p))
+
+
+def _swapped(label: str, p: Pair) -> tuple[str, str]:
+    """Two holders, one target: the same stated figure is one deal credited to two actors; other
+    figures, even ones that round alike (£1.4bn, £1.5bn), are two bidders' offers: news, not a
+    conflict."""
+    fa, fb = p.a.frame or Frame(), p.b.frame or Frame()
+    qa, qb = p.a.quantity, p.b.quantity
+    if label == "agreement" and qa is not None and qb is not None and qa.value == qb.value:
+        return (
+            "contradiction",
+            f"the same {fa.measure} credited to different actors ({fa.holder} vs {fb.holder})",
+        )
+    return "neutral", f"two holders' {fa.measure}s ({fa.holder}, {fb.holder}): different facts"
 
 
 UNHELD = "neither sentence says whose figure the other's is, so they may be two facts"
