@@ -102,6 +102,10 @@ SKIPPED = {
 SECTIONS = ("nli", "consistency")
 # The EQUATE sets ../shared/data/nli/README.md lists; any other equate_* file there is scored too.
 EQUATE_README = ("awpnli", "newsnli", "redditnli", "rte_quant", "stresstest")
+# What the decontamination check (eval/decontaminate.py) found in what stage 1 trained on.
+EQUATE_NOTES = {
+    "equate_rte_quant": "NOT held out: 14 pairs are in the trained RTE files (tokenisation differs)",
+}
 FALKE_LABELS = {"consistent": "entailment", "inconsistent": "not_entailment"}
 # Ablations of the quantity checker, reported in results.json: which verdicts are applied.
 CHECKER_RULES = {
@@ -115,7 +119,7 @@ def eval_sets(root: Path, include_seen: bool) -> list[EvalSet]:
     """The held-out sets, every equate_* file, and optionally the seen ones; refuses leaks."""
     found = {p.name.split(".")[0] for p in (root / "nli").glob("equate_*.jsonl*")}
     names = sorted(found | {f"equate_{n}" for n in EQUATE_README})  # a missing README set is reported
-    equate = [EvalSet(n, f"nli/{n}.jsonl.gz", "quantity", "EQUATE") for n in names]
+    equate = [EvalSet(n, f"nli/{n}.jsonl.gz", "quantity", EQUATE_NOTES.get(n, "EQUATE")) for n in names]
     sets = [*HELD_OUT[:6], *equate, *HELD_OUT[6:], *(SEEN if include_seen else ())]
     trained = {pool.path for pool in MIXTURE}
     leaked = [s.path for s in sets if s.group != "seen" and s.path in trained]
