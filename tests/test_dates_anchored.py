@@ -27,6 +27,14 @@ DOC_DATE = date(1987, 3, 4)  # a Wednesday
         ("in May", "May 1987", None),
         ("November 1985", "November 1985", "November 1985"),
         ("63", None, None),  # an age spaCy calls a DATE is no date
+        ("two years ago", "1985", None),
+        ("three months ago", "December 1986", None),
+        ("last April", "April 1986", None),  # the latest April before March 1987
+        ("last January", "January 1987", None),
+        ("Late yesterday", "1987-03-03", None),
+        ("last Friday's", "1987-02-27", None),
+        ("between January 1987 and December 1992", "1987-01-01..1992-12-31", "1987-01-01..1992-12-31"),
+        ("between 5 and 10", None, None),  # not dates at both ends: no range
     ],
 )
 def test_relative_dates_need_the_document_date(text: str, anchored: str | None, alone: str | None) -> None:
@@ -69,3 +77,10 @@ def test_the_dateline_is_no_claim_and_anchors_the_story() -> None:
     assert describe_days(monday.date) == "1987-03-02"
     offer = next(c for c in claims if c.kind == "quantity")
     assert offer.quantity.unit == "usd per share"
+
+
+def test_a_range_the_parser_tags_as_two_dates_is_one_claim() -> None:
+    text = "March 31, 1987 (Reuters) -\n\nDebt due between January 1987 and December 1992 is rescheduled."
+    (claim,) = [c for c in extract_claims([Document("d", "d.txt", text)]) if c.kind == "date"]
+    assert claim.date_text == "between January 1987 and December 1992"
+    assert claim.date is not None and describe_days(claim.date) == "1987-01-01..1992-12-31"

@@ -175,6 +175,7 @@ def sentence_claims(
         if not any(m.group() in e.text for e in ents)
         and (span := sent.char_span(m.start(), m.end(), alignment_mode="expand")) is not None
     ]
+    ents = _joined_ranges(sorted(ents, key=lambda e: e.start))
     mentions = [e.text for e in ents]
     dates = [(e, normalise_date(e.text, doc_date, settings)) for e in ents]
     years = tuple(sorted({_year(iv.lo()) for _, iv in dates if iv is not None}))
@@ -221,6 +222,25 @@ def sentence_claims(
     return [
         Claim(id="", text=t, kind="other", content=c, **common) for t, c in zip(texts, contents, strict=True)
     ]
+
+
+def _joined_ranges(ents: list[Span]) -> list[Span]:
+    """One date for "between January 1987 and December 1992": the parser tags two dates, but the
+    range is one period, and its ends alone are not what the sentence dates."""
+    out: list[Span] = []
+    for e in ents:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and 0 < e.start - prev.end == 1
+            and e.doc[prev.end].lower_ in ("and", "to", "through")
+        ):
+            opener = prev.start if prev[0].lower_ in ("between", "from") else prev.start - 1
+            if opener >= prev.sent.start and e.doc[opener].lower_ in ("between", "from"):
+                out[-1] = e.doc[opener : e.end]
+                continue
+        out.append(e)
+    return out
 
 
 def quantities(

@@ -89,8 +89,13 @@ class _InvalidDate(ValueError):
 
 
 def _first(text: str, doc_date: date | None, settings: ExtractSettings) -> Interval | None:
+    text = _POSSESSIVE_END.sub("", _TIME_OF.sub("", text.strip()))  # "Late yesterday", "last Friday's"
+    if (span := _between(text, doc_date, settings)) is not None:
+        return span
     if (quarter := _quarter(text, doc_date)) is not None:
         return quarter
+    if doc_date is not None and (found := _ago(text, doc_date) or _last_month(text, doc_date)) is not None:
+        return found
     for pattern in PATTERNS:
         for m in pattern.finditer(text):
             g = m.groupdict()
@@ -98,6 +103,70 @@ def _first(text: str, doc_date: date | None, settings: ExtractSettings) -> Inter
             if year is None or settings.year_min <= int(year) <= settings.year_max:
                 return _numeric(g) if g.get("year2") else _interval(g, doc_date)
     return _relative(text, doc_date) if doc_date is not None and _RELATIVE.search(text) else None
+
+
+_TIME_OF = re.compile(r"^(?:late|early|mid|earlier|later)[\s-]+(?=\w)", re.I)
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_BETWEEN = re.compile(r"^(?:between|from)\s+(?P<a>.+?)\s+(?:and|to|until|through)\s+(?P<b>.+)$", re.I)
+_NUMBER_WORDS = {
+    w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
+}
+_AGO = re.compile(
+    r"\b(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r"|a|an)\s+(?P<unit>year|month|week|day)s?\s+ago\b", re.I
+)
+_LAST_MONTH = re.compile(
+    r"\b(?P<which>last|next)\s+(?P<month>" + "|".join(calendar.month_name[1:]) + r")\b(?!\s*,?\s*\d)", re.I
+)
+
+
+def _between(text: str, doc_date: date | None, settings: ExtractSettings) -> Interval | None:
+    """ "between January 1987 and December 1992", "from 1987 to 1990": from the start of the first
+    to the end of the second (both must be dates)."""
+    m = _BETWEEN.match(text)
+    if m is None:
+        return None
+    a, b = _first(m.group("a"), doc_date, settings), _first(m.group("b"), doc_date, settings)
+    if a is None or b is None:
+        return None
+    return Interval(min(a.lo(), b.lo()), max(a.hi(), b.hi()))
+
+
+def _ago(text: str, doc_date: date) -> Interval | None:
+    """ "two years ago" in a 1987 story is 1985; "three months ago" a month, "five days ago" a day."""
+    m = _AGO.search(text)
+    if m is None:
+        return None
+    word = m.group("n").lower()
+    n = int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 1)
+    unit = m.group("unit").lower()
+    if unit == "year":
+        year = doc_date.year - n
+        return Interval(date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal())
+    if unit == "month":
+        months = doc_date.year * 12 + doc_date.month - 1 - n
+        year, month = divmod(months, 12)
+        month += 1
+        return Interval(
+            date(year, month, 1).toordinal(),
+            date(year, month, calendar.monthrange(year, month)[1]).toordinal(),
+        )
+    days = n * (7 if unit == "week" else 1)
+    return Interval.point(doc_date.toordinal() - days)
+
+
+def _last_month(text: str, doc_date: date) -> Interval | None:
+    """ "last April" is the latest April before the document's month, "next April" the first after."""
+    m = _LAST_MONTH.search(text)
+    if m is None:
+        return None
+    month = MONTHS[m.group("month").lower()]
+    if m.group("which").lower() == "last":
+        year = doc_date.year if month < doc_date.month else doc_date.year - 1
+    else:
+        year = doc_date.year if month > doc_date.month else doc_date.year + 1
+    return Interval(
+        date(year, month, 1).toordinal(), date(year, month, calendar.monthrange(year, month)[1]).toordinal()
+    )
 
 
 def is_yearless(iv: Interval) -> bool:
