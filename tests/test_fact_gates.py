@@ -141,3 +141,23 @@ def test_the_same_offer_credited_to_another_bidder(
         assert pair is None
     else:
         assert pair is not None and verdict(a, b, 0.7) == label
+
+
+def test_the_same_words_in_two_sources_agree_whatever_the_model_says() -> None:
+    text = (
+        'The rules were incompatible with the Convention, "discriminating on nationality", but not Britons.'
+    )
+    a = Claim("a", "a", 0, len(text), text, "other", content=text, sentence=text, entities=("Bingham",))
+    b = Claim(
+        "b",
+        "b",
+        0,
+        len(text),
+        text,
+        "other",
+        content="  " + text.upper(),
+        sentence=text,
+        entities=("Bingham",),
+    )
+    (v,) = check_pairs([Pair(a, b, "", 0.99, "other")])
+    assert (v.label, v.method) == ("agreement", "structure")

@@ -52,7 +52,7 @@ def check_pairs(
         elif p.a.kind == "date" and p.b.kind == "date":
             verdicts.append(check_date(p, settings.align.date_min_similarity, settings.verify))
         elif p.a.kind == "other" and p.b.kind == "other":
-            found = structural_verdict(p, settings.verify)
+            found = _same_words(p, settings.verify) or structural_verdict(p, settings.verify)
             if found is not None:
                 verdicts.append(found)
             else:
@@ -62,17 +62,27 @@ def check_pairs(
     return confidence.calibrate(verdicts, confidence.shipped()) if calibrated else verdicts
 
 
+def _same_words(p: Pair, settings: VerifySettings) -> Verdict | None:
+    """Two sources stating a claim in the same words agree, whatever the model makes of them: the
+    shipped model gave a word-for-word quote of a ruling p=0.52 contradiction both ways."""
+    a, b = (" ".join((c.content or c.text).lower().split()) for c in (p.a, p.b))
+    if a != b:
+        return None
+    why = f"{p.a.doc_id} and {p.b.doc_id} state it in the same words."
+    return Verdict(p, "agreement", settings.structure_confidence, "structure", why)
+
+
 def other_verdicts(
     pairs: Sequence[Pair], ab: np.ndarray, ba: np.ndarray, config: VerifySettings = DEFAULTS.verify
 ) -> list[Verdict]:
-    """The rule for plain claims on NLI probabilities already computed: structure first, then NLI.
+    """The rule for plain claims on NLI probabilities already computed: same words, structure, then NLI.
 
     `claimcheck bench`'s naive run scores every pair itself and decides with this, so it reaches
     the verdicts `check_pairs` reaches on the same pairs.
     """
     out = []
     for k, p in enumerate(pairs):
-        found = structural_verdict(p, config)
+        found = _same_words(p, config) or structural_verdict(p, config)
         out.append(found if found is not None else nli_verdicts([p], ab[k : k + 1], ba[k : k + 1], config)[0])
     return out
 
