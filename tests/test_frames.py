@@ -99,6 +99,11 @@ def test_a_debt_owed_to_one_creditor_group_is_its_own_measure() -> None:
     assert b["109 billion dlrs"].measure != a["68 billion dlrs"].measure
 
 
+def test_a_repeated_act_is_not_dated_as_the_first() -> None:
+    found = frames("March 5, 1987 (Reuters) -\n\nHughes' board today again adjourned the meeting.")
+    assert found["today"].aspect == "repeat"
+
+
 def test_dates_frame_their_event_and_since_is_a_boundary() -> None:
     found = frames("WorldCom saw the firm collapse in July 2002, and prices have risen since 2003.")
     assert found["July 2002"].measure == "collapse" and found["July 2002"].aspect == "point"

@@ -103,6 +103,8 @@ def date_frame(sent: Span, ent: Span, lead: Lead | None = None) -> Frame:
         governor.lemma_.lower() in r["forecast_words"] or governor.head.lemma_.lower() in r["forecast_words"]
     ):
         aspect = "forecast"  # "expected the challenge to be filed this week" is no filing date
+    if aspect == "point" and any(c.lower_ in r["repeat_words"] for c in governor.children):
+        aspect = "repeat"  # "today again adjourned the meeting": a second adjournment, not the first's date
     measure = _measure_name(event) if event is not None and not _is_unit(event) else None
     if measure in r["measured_things"]:
         measure = None  # "OPEC output in February": the period of a figure, not a dated event
