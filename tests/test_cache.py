@@ -21,7 +21,7 @@ from claimcheck.verify.cache import CACHE_FILE, CachedNLI, CacheWarning, Verdict
 runner = CliRunner()
 DOCS = {
     "a.txt": "Over 30 nations convened in Paris this week. The coalition is led by France and Britain.\n",
-    "b.txt": "35 nations convened in Paris this week. The coalition is led by France and Britain.\n",
+    "b.txt": "35 nations convened in Paris this week. The coalition is led by Britain and France.\n",
 }
 
 

@@ -19,7 +19,7 @@ DOCS = [
         "Over 30 nations convened in Paris this week. The coalition is led by France and Britain.",
     ),
     Document(
-        "b", "b.txt", "35 nations convened in Paris this week. The coalition is led by France and Britain."
+        "b", "b.txt", "35 nations convened in Paris this week. The coalition is led by Britain and France."
     ),
 ]
 
