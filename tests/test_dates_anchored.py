@@ -35,6 +35,8 @@ DOC_DATE = date(1987, 3, 4)  # a Wednesday
         ("last Friday's", "1987-02-27", None),
         ("between January 1987 and December 1992", "1987-01-01..1992-12-31", "1987-01-01..1992-12-31"),
         ("between 5 and 10", None, None),  # not dates at both ends: no range
+        ("the 1987/88 financial year", "1987-04-01..1988-03-31", "1987-04-01..1988-03-31"),  # April-March
+        ("1987/89", "1987", "1987"),  # not a split year: the year alone
     ],
 )
 def test_relative_dates_need_the_document_date(text: str, anchored: str | None, alone: str | None) -> None:

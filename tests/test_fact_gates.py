@@ -161,3 +161,19 @@ def test_the_same_words_in_two_sources_agree_whatever_the_model_says() -> None:
     )
     (v,) = check_pairs([Pair(a, b, "", 0.99, "other")])
     assert (v.label, v.method) == ("agreement", "structure")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hedged"),
+    [
+        ("The suit also asks the court to order Cyclops to provide all information to bidders.", True),
+        ("Citicorp had suggested that Dixons extend its tender until March 31.", True),
+        ("The court ordered Cyclops to provide the information.", False),  # an order is a fact
+        ("Cyclops provided the information to Dixons.", False),
+    ],
+)
+def test_a_request_is_no_checkable_fact(sentence: str, hedged: bool) -> None:
+    from claimcheck.extract.claims import is_hedged
+    from claimcheck.extract.nlp import get_nlp
+
+    assert is_hedged(next(get_nlp()(sentence).sents)) is hedged

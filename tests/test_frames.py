@@ -36,6 +36,18 @@ def frames(sentence: str) -> dict[str, Frame]:
         ("Opec agreed in December to cut output to 15.8 mln bpd.", "15.8 mln", "output", "forecast"),
         ("The German group may raise its bid to 1.5 billion dlrs.", "1.5 billion dlrs", None, "possible"),
         (
+            "Pennzoil had asked Texaco to post a 5.6 billion dlr cash bond.",
+            "5.6 billion dlr",
+            "bond",
+            "possible",
+        ),
+        (
+            "It dropped a condition that at least 80 pct of the stock be tendered.",
+            "at least 80 pct",
+            None,
+            "possible",
+        ),
+        (
             "Standard and Poor's said it downgraded 8.4 billion dlrs of debt.",
             "8.4 billion dlrs",
             "downgrade debt",

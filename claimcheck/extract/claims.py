@@ -24,6 +24,7 @@ from claimcheck.extract.dateline import document_date
 from claimcheck.extract.dates import NUMERIC_DATE, describe_days, is_invalid_date, normalise_date
 from claimcheck.extract.entities import canonical
 from claimcheck.extract.frames import Lead, count_names, date_frame, lead_names, quantity_frame
+from claimcheck.extract.frames import rules as frame_rules
 from claimcheck.extract.nlp import get_nlp
 from claimcheck.extract.numbers import QuantityMention, find_quantities
 from claimcheck.extract.predicates import predications
@@ -384,10 +385,17 @@ def counted_unit(sent: Span, m: QuantityMention) -> str | None:
 
 
 def is_hedged(sent: Span) -> bool:
-    """Speculation, conditionals, opinion and questions are not checkable facts."""
+    """Speculation, conditionals, opinion, questions and requests are not checkable facts: "the
+    suit asks the court to order Cyclops to provide ..." says what was asked for, not what is."""
     if sent.text.rstrip().endswith("?"):
         return True
-    return any(t.lemma_.lower() in HEDGE_WORDS or t.lower_ in HEDGE_WORDS for t in sent)
+    demands = frame_rules()["demand_words"]
+    return any(t.lemma_.lower() in HEDGE_WORDS or t.lower_ in HEDGE_WORDS for t in sent) or any(
+        t.pos_ == "VERB"
+        and t.lemma_.lower() in demands
+        and any(c.dep_ in ("ccomp", "xcomp") for c in t.children)
+        for t in sent
+    )
 
 
 def attribution(sent: Span) -> str | None:

@@ -94,6 +94,8 @@ def _first(text: str, doc_date: date | None, settings: ExtractSettings) -> Inter
         return span
     if (quarter := _quarter(text, doc_date)) is not None:
         return quarter
+    if (split := _split_year(text, settings)) is not None:
+        return split
     if doc_date is not None and (found := _ago(text, doc_date) or _last_month(text, doc_date)) is not None:
         return found
     for pattern in PATTERNS:
@@ -105,6 +107,7 @@ def _first(text: str, doc_date: date | None, settings: ExtractSettings) -> Inter
     return _relative(text, doc_date) if doc_date is not None and _RELATIVE.search(text) else None
 
 
+SPLIT_YEAR = re.compile(r"(?<![\d/.-])(?P<y>\d{4})/(?P<end>\d{4}|\d{2})(?![\d/.-])")
 _TIME_OF = re.compile(r"^(?:late|early|mid|earlier|later)[\s-]+(?=\w)", re.I)
 _POSSESSIVE_END = re.compile(r"['’]s$")
 _BETWEEN = re.compile(r"^(?:between|from)\s+(?P<a>.+?)\s+(?:and|to|until|through)\s+(?P<b>.+)$", re.I)
@@ -117,6 +120,19 @@ _AGO = re.compile(
 _LAST_MONTH = re.compile(
     r"\b(?P<which>last|next)\s+(?P<month>" + "|".join(calendar.month_name[1:]) + r")\b(?!\s*,?\s*\d)", re.I
 )
+
+
+def _split_year(text: str, settings: ExtractSettings) -> Interval | None:
+    """A split year ("1987/88", "1999/2000"): the British fiscal year, April to March, so two
+    successive ones do not overlap (a US writer says "fiscal 1988")."""
+    m = SPLIT_YEAR.search(text)
+    if m is None:
+        return None
+    first, end = int(m.group("y")), m.group("end")
+    last = int(end) if len(end) == 4 else first // 100 * 100 + int(end)
+    if last != first + 1 or not settings.year_min <= first <= settings.year_max:
+        return None
+    return Interval(date(first, 4, 1).toordinal(), date(last, 3, 31).toordinal())
 
 
 def _between(text: str, doc_date: date | None, settings: ExtractSettings) -> Interval | None:

@@ -22,7 +22,7 @@ from importlib import resources
 from spacy.tokens import Span, Token
 
 from claimcheck.core.types import Frame, Interval
-from claimcheck.extract.dates import MONTHS, describe_days, normalise_date
+from claimcheck.extract.dates import MONTHS, SPLIT_YEAR, describe_days, normalise_date
 from claimcheck.extract.entities import canonical
 from claimcheck.extract.units import canonical_unit
 
@@ -103,6 +103,8 @@ def date_frame(sent: Span, ent: Span, lead: Lead | None = None) -> Frame:
         governor.lemma_.lower() in r["forecast_words"] or governor.head.lemma_.lower() in r["forecast_words"]
     ):
         aspect = "forecast"  # "expected the challenge to be filed this week" is no filing date
+    if governor.head.i != governor.i and governor.head.lemma_.lower() in r["demand_words"]:
+        aspect = "forecast"  # "suggested Dixons extend its tender until March 31": asked for, not done
     if aspect == "point" and any(c.lower_ in r["repeat_words"] for c in governor.children):
         aspect = "repeat"  # "today again adjourned the meeting": a second adjournment, not the first's date
     measure = _measure_name(event) if event is not None and not _is_unit(event) else None
@@ -480,7 +482,12 @@ def _period(
     if measure is not None:
         own += [c.text for c in measure.lefts if c.dep_ in ("compound", "amod", "nmod", "npadvmod")]
         own += [o.text for o in [_prep_object(measure, ("for", "in", "of"))] if o is not None]
-    clause = [e.text for e in sent.ents if e.label_ == "DATE" and _governor(e.root).i == governor.i]
+    clause = [
+        e.text
+        for e in sent.ents
+        if (e.label_ == "DATE" or (e.label_ == "CARDINAL" and SPLIT_YEAR.fullmatch(e.text)))  # "for 1987/88"
+        and _governor(e.root).i == governor.i
+    ]
     for k, text in enumerate([*own, *clause]):
         days = normalise_date(text, doc_date)
         if days is not None:
@@ -490,7 +497,8 @@ def _period(
 
 def _possible(sent: Span, governor: Token) -> bool:
     """Speculation about the figure: a modal on its clause ("may raise its bid to £1.5bn"), a
-    conditional ("unless it receives backing from at least 75%"), or a rumour in its sentence."""
+    conditional ("unless it receives backing from at least 75%"), a demand or condition it is the
+    content of ("asked it to post a bond of"), or a rumour in its sentence."""
     r = rules()
     if any(t.lemma_.lower() in r["rumour_words"] or t.lower_ in r["rumour_words"] for t in sent):
         return True
@@ -500,6 +508,8 @@ def _possible(sent: Span, governor: Token) -> bool:
             return True
         if any(c.dep_ == "mark" and c.lower_ in r["conditionals"] for c in verb.children):
             return True
+        if verb.dep_ in ("ccomp", "xcomp", "acl") and verb.head.lemma_.lower() in r["demand_words"]:
+            return True  # "asked Texaco to post a 5.6 bn bond", "a condition that 80 pct be tendered"
         if verb.dep_ != "xcomp" or verb.head.i == verb.i:
             break
         verb = verb.head
