@@ -177,3 +177,19 @@ def test_a_request_is_no_checkable_fact(sentence: str, hedged: bool) -> None:
     from claimcheck.extract.nlp import get_nlp
 
     assert is_hedged(next(get_nlp()(sentence).sents)) is hedged
+
+
+def test_an_object_only_mentioned_is_not_the_theme() -> None:
+    from claimcheck.core.types import Document
+    from claimcheck.extract.claims import extract_claims
+    from claimcheck.verify.structure import same_theme
+
+    def verb(text: str, lemma: str):
+        claims = extract_claims([Document("d", "d.txt", text)])
+        return next(p for c in claims for p in c.predications if p.lemma == lemma)
+
+    raised = verb("The group raised its tender offer for Cyclops.", "raise")
+    dropped = verb("Cayacq dropped certain conditions of its offer.", "drop")
+    cut = verb("The group cut its tender offer.", "cut")
+    assert not same_theme(raised, dropped)  # conditions of an offer are not the offer
+    assert same_theme(raised, cut)

@@ -101,9 +101,15 @@ def conflict_kind(x: Predication, y: Predication, rel: str) -> str | None:
 
 
 def same_theme(x: Predication, y: Predication) -> bool:
-    """Both act on the same thing: matching objects, or matching actors when neither has an object."""
+    """Both act on the same thing: the same head object or a named entity both objects hold, or
+    matching actors when neither has an object. A noun the object only mentions is not the theme:
+    "raised its offer" and "dropped conditions of its offer" act on two things."""
     if x.object and y.object:
-        return overlap(x.object, y.object)
+        named = (
+            [k for k in x.object if k.startswith("entity:")],
+            [k for k in y.object if k.startswith("entity:")],
+        )
+        return overlap(x.object[:1], y.object[:1]) or overlap(*named)
     if not x.object and not y.object:
         return bool(x.subject and y.subject) and overlap(x.subject, y.subject)
     return False
