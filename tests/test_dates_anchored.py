@@ -37,6 +37,7 @@ DOC_DATE = date(1987, 3, 4)  # a Wednesday
         ("between 5 and 10", None, None),  # not dates at both ends: no range
         ("the 1987/88 financial year", "1987-04-01..1988-03-31", "1987-04-01..1988-03-31"),  # April-March
         ("1987/89", "1987", "1987"),  # not a split year: the year alone
+        ("midnight EST April six", "1987-04-06", "April 6 (no year)"),  # a day in words
     ],
 )
 def test_relative_dates_need_the_document_date(text: str, anchored: str | None, alone: str | None) -> None:

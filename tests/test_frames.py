@@ -35,6 +35,7 @@ def frames(sentence: str) -> dict[str, Frame]:
         ("Citibank raised its prime rate to 7-3/4 pct from 7-1/2 pct.", "7-1/2 pct", "rate", "previous"),
         ("Opec agreed in December to cut output to 15.8 mln bpd.", "15.8 mln", "output", "forecast"),
         ("The German group may raise its bid to 1.5 billion dlrs.", "1.5 billion dlrs", None, "possible"),
+        ("NatWest cut its base rate by half a point to 10.5 pct today.", "10.5 pct", "rate", "new level"),
         (
             "Pennzoil had asked Texaco to post a 5.6 billion dlr cash bond.",
             "5.6 billion dlr",
@@ -76,6 +77,13 @@ def test_quantity_frames(sentence: str, figure: str, measure: str | None, aspect
             "Iraq, which said it would not honour its 1.466 mln bpd quota, produced more.",
             "1.466 mln",
             "Iraq",
+            None,
+        ),
+        # an offer's "from" phrase names who makes it, whatever the subject
+        (
+            "Purolator stock jumped on a 40 dlr offer from Emery Air Freight Corp.",
+            "40 dlr",
+            "Emery Air Freight",
             None,
         ),
         # a named possessor of the measure beats the sentence's subject

@@ -90,6 +90,7 @@ class _InvalidDate(ValueError):
 
 def _first(text: str, doc_date: date | None, settings: ExtractSettings) -> Interval | None:
     text = _POSSESSIVE_END.sub("", _TIME_OF.sub("", text.strip()))  # "Late yesterday", "last Friday's"
+    text = _WORD_DAY.sub(lambda m: f"{m.group('m')} {_DAY_WORDS[m.group('d').lower()]}", text)  # "April six"
     if (span := _between(text, doc_date, settings)) is not None:
         return span
     if (quarter := _quarter(text, doc_date)) is not None:
@@ -108,6 +109,19 @@ def _first(text: str, doc_date: date | None, settings: ExtractSettings) -> Inter
 
 
 SPLIT_YEAR = re.compile(r"(?<![\d/.-])(?P<y>\d{4})/(?P<end>\d{4}|\d{2})(?![\d/.-])")
+_UNITS = "one two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_DAY_WORDS = {w: i + 1 for i, w in enumerate(_UNITS)} | {w: i + 10 for i, w in enumerate(_TEENS)}
+_DAY_WORDS |= {"twenty": 20, "thirty": 30} | {f"twenty-{w}": 21 + i for i, w in enumerate(_UNITS)}
+_DAY_WORDS["thirty-one"] = 31
+_WORD_DAY = re.compile(
+    r"\b(?P<m>"
+    + "|".join(calendar.month_name[1:])
+    + r")\s+(?P<d>"
+    + "|".join(sorted(_DAY_WORDS, key=len, reverse=True))
+    + r")\b",
+    re.I,
+)
 _TIME_OF = re.compile(r"^(?:late|early|mid|earlier|later)[\s-]+(?=\w)", re.I)
 _POSSESSIVE_END = re.compile(r"['’]s$")
 _BETWEEN = re.compile(r"^(?:between|from)\s+(?P<a>.+?)\s+(?:and|to|until|through)\s+(?P<b>.+)$", re.I)

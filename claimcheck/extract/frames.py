@@ -12,6 +12,7 @@ The word lists live in data/frames.toml.
 
 from __future__ import annotations
 
+import calendar
 import re
 import tomllib
 from collections import Counter
@@ -29,6 +30,9 @@ from claimcheck.extract.units import canonical_unit
 Lead = dict[str, tuple[str, int]]  # entity label -> (the document's most named such name, its count)
 _HOLDER_LABELS = {"ORG", "PERSON", "GPE", "NORP"}
 MONTHS_TITLE = {m.title() for m in MONTHS}
+_DATE_WORDS = (
+    {"today", "yesterday", "tomorrow", "tonight"} | {d.lower() for d in calendar.day_name} | set(MONTHS)
+)
 _NOT_NAMES = {"DATE", "MONEY", "CARDINAL", "PERCENT", "QUANTITY", "TIME", "ORDINAL"}
 _TICKER = re.compile(r"\s*<[^>]*>\s*")
 
@@ -203,8 +207,8 @@ def _noun_after(sent: Span, end: int) -> Token | None:
         per = t.lower_ in ("a", "an", "per")
         if per or _is_unit(t):
             continue
-        if t.pos_ != "NOUN":
-            return None
+        if t.pos_ != "NOUN" or t.lower_ in _DATE_WORDS:
+            return None  # "to 10.5 pct today": a date after a figure is when, not what
         while t.dep_ == "compound" and t.head.i > t.i and t.head.pos_ == "NOUN":
             t = t.head
         return t
@@ -335,6 +339,9 @@ def _holder(
         owner = _possessor(noun, lead) if noun is not None else None
         if owner:
             return owner
+    bidder = _bidder(measure, unit) if measure is not None else None
+    if bidder:
+        return bidder
     verb = governor
     for _ in range(6):
         if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
@@ -366,6 +373,20 @@ def _holder(
                 name = _entity_name(c)
                 if name:
                     return name
+    return None
+
+
+def _bidder(measure: Token, unit: Token | None = None) -> str | None:
+    """Who makes an offer or deal named by its "from"/"by" phrase (on the offer or on its figure's
+    unit): "a 40 dlr offer from Emery" is Emery's, whatever the sentence's subject."""
+    if measure.pos_ != "NOUN" or _measure_name(measure) not in rules()["single_event_measures"]:
+        return None
+    for prep in [c for noun in (measure, unit) if noun is not None for c in noun.children]:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
+            obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+            name = _entity_name(obj) if obj is not None else None
+            if name:
+                return name
     return None
 
 
