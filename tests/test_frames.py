@@ -37,6 +37,12 @@ def frames(sentence: str) -> dict[str, Frame]:
         ("The German group may raise its bid to 1.5 billion dlrs.", "1.5 billion dlrs", None, "possible"),
         ("NatWest cut its base rate by half a point to 10.5 pct today.", "10.5 pct", "rate", "new level"),
         (
+            "Hodgson and Barkley missed six penalties between them.",
+            "six",
+            "miss penalty",
+            "level",
+        ),  # not all taken
+        (
             "Pennzoil had asked Texaco to post a 5.6 billion dlr cash bond.",
             "5.6 billion dlr",
             "bond",
