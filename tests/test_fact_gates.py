@@ -193,3 +193,14 @@ def test_an_object_only_mentioned_is_not_the_theme() -> None:
     cut = verb("The group cut its tender offer.", "cut")
     assert not same_theme(raised, dropped)  # conditions of an offer are not the offer
     assert same_theme(raised, cut)
+
+
+def test_a_holder_is_named_as_a_whole_word() -> None:
+    us = figure("a", 10.0, Interval.point(10.0), "US", "The US debt is 10 dlrs.", entities=("US",))
+    usair = figure("b", 12.0, Interval.point(12.0), None, "USAir's debt is 12 dlrs.", entities=("USAir",))
+    also_us = figure("c", 12.0, Interval.point(12.0), None, "Debt of the US: 12 dlrs.", entities=())
+    assert not holder_shared(us, usair)
+    assert holder_shared(us, also_us)
+    german = figure("e", 1.5, Interval.point(1.5), "German", "The German group may bid 1.5.", entities=())
+    germans = figure("f", 1.4, Interval.point(1.4), None, "The Germans may bid 1.4.", entities=())
+    assert holder_shared(german, germans)  # a plural names its singular

@@ -33,7 +33,9 @@ def same_entity(a: str, b: str) -> bool:
     if a == b:
         return True
     ta, tb = _tokens(a), _tokens(b)
-    return bool(ta and tb) and (ta <= tb or tb <= ta) or _initials(a, b) or _initials(b, a)
+    if ta and tb and (ta <= tb or tb <= ta):
+        return True
+    return _initials(a, b) or _initials(b, a)
 
 
 def _initials(short: str, long: str) -> bool:

@@ -9,16 +9,13 @@ measure: a figure whose measure is known is only compared with a figure of that 
 
 from __future__ import annotations
 
+import re
+
 from claimcheck.align.events import same_entity
 from claimcheck.core.intervals import intersection
 from claimcheck.core.settings import DEFAULTS, AlignSettings
 from claimcheck.core.types import Claim, Frame
 from claimcheck.extract.frames import rules
-
-
-def single_event_measures() -> set[str]:
-    """Measures of one event per target (a takeover offer, a deal): data/frames.toml."""
-    return rules()["single_event_measures"]
 
 
 def frame_conflict(a: Claim, b: Claim) -> str | None:
@@ -60,14 +57,15 @@ def swapped_holder(a: Claim, b: Claim) -> bool:
     """Whether two claims may credit one single event to different actors: an offer or deal for one
     target (the cluster's, when a sentence names none), each with a holder its own sentence names,
     and neither sentence naming the other's holder (a story that names both bidders is telling of
-    two offers). The figures decide
-    (verify.rules): the same price is one deal credited twice, different prices two offers."""
+    two offers). The figures decide (verify.rules): the same price is one deal credited twice,
+    different prices two offers."""
     fa, fb = a.frame or Frame(), b.frame or Frame()
     return bool(
-        fa.holder
+        a.kind == b.kind == "quantity"
+        and fa.holder
         and fb.holder
         and fa.measure == fb.measure
-        and fa.measure in single_event_measures()
+        and fa.measure in rules()["single_event_measures"]
         and (not fa.target or not fb.target or same_entity(fa.target, fb.target))
         and not same_entity(fa.holder, fb.holder)
         and _names(fa.holder, a)  # named in the sentence itself, not read from "it" or "the company"
@@ -91,8 +89,11 @@ def holder_shared(a: Claim, b: Claim) -> bool:
 
 
 def _names(holder: str, claim: Claim) -> bool:
-    """Whether the claim's sentence names the holder, under any spelling of it."""
-    return any(same_entity(holder, e) for e in claim.entities) or holder.lower() in claim.text.lower()
+    """Whether the claim's sentence names the holder, under any spelling of it: as a whole word, a
+    plural or a possessive ("Germans", "Dixons" name "German", "Dixon"), but "USAir" does not name "US"."""
+    if any(same_entity(holder, e) for e in claim.entities):
+        return True
+    return re.search(rf"(?<!\w){re.escape(holder)}(?:s|['’]s)?(?!\w)", claim.text, re.I) is not None
 
 
 def frame_bonus(a: Claim, b: Claim, settings: AlignSettings = DEFAULTS.align) -> float:

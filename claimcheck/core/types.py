@@ -42,9 +42,8 @@ class Frame:
     holder: str | None = None  # whose figure ("GenCorp" in "GenCorp's stake")
     measure: str | None = None  # what is measured ("stake", "offer", "output"), or the dated event
     period: str | None = None  # the time the figure refers to, as shown ("1987-02", "1985")
-    aspect: str = (
-        "level"  # level | new level | change | previous | forecast | possible; dates: point | since | ...
-    )
+    # level | new level | change | previous | forecast | possible; dates: point | since | repeat | ...
+    aspect: str = "level"
     target: str | None = None  # what a deal or offer is for ("USAir" in "TWA's offer for USAir")
     period_days: Interval | None = field(default=None, compare=False)  # the period as day ordinals
     period_own: bool = field(

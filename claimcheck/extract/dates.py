@@ -23,6 +23,7 @@ from datetime import date, datetime, timedelta
 
 from claimcheck.core.settings import DEFAULTS, ExtractSettings
 from claimcheck.core.types import Interval
+from claimcheck.extract.numbers import parse_number
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
@@ -90,7 +91,7 @@ class _InvalidDate(ValueError):
 
 def _first(text: str, doc_date: date | None, settings: ExtractSettings) -> Interval | None:
     text = _POSSESSIVE_END.sub("", _TIME_OF.sub("", text.strip()))  # "Late yesterday", "last Friday's"
-    text = _WORD_DAY.sub(lambda m: f"{m.group('m')} {_DAY_WORDS[m.group('d').lower()]}", text)  # "April six"
+    text = _WORD_DAY.sub(_day_in_digits, text)  # "April six"
     if (span := _between(text, doc_date, settings)) is not None:
         return span
     if (quarter := _quarter(text, doc_date)) is not None:
@@ -109,31 +110,32 @@ def _first(text: str, doc_date: date | None, settings: ExtractSettings) -> Inter
 
 
 SPLIT_YEAR = re.compile(r"(?<![\d/.-])(?P<y>\d{4})/(?P<end>\d{4}|\d{2})(?![\d/.-])")
-_UNITS = "one two three four five six seven eight nine".split()
-_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
-_DAY_WORDS = {w: i + 1 for i, w in enumerate(_UNITS)} | {w: i + 10 for i, w in enumerate(_TEENS)}
-_DAY_WORDS |= {"twenty": 20, "thirty": 30} | {f"twenty-{w}": 21 + i for i, w in enumerate(_UNITS)}
-_DAY_WORDS["thirty-one"] = 31
-_WORD_DAY = re.compile(
-    r"\b(?P<m>"
-    + "|".join(calendar.month_name[1:])
-    + r")\s+(?P<d>"
-    + "|".join(sorted(_DAY_WORDS, key=len, reverse=True))
-    + r")\b",
-    re.I,
-)
+_WORD = r"[a-z]+(?:-[a-z]+)?"  # a number in words ("six", "twenty-one"): extract.numbers reads it
+_WORD_DAY = re.compile(r"\b(?P<m>" + "|".join(calendar.month_name[1:]) + rf")\s+(?P<d>{_WORD})\b", re.I)
 _TIME_OF = re.compile(r"^(?:late|early|mid|earlier|later)[\s-]+(?=\w)", re.I)
 _POSSESSIVE_END = re.compile(r"['’]s$")
 _BETWEEN = re.compile(r"^(?:between|from)\s+(?P<a>.+?)\s+(?:and|to|until|through)\s+(?P<b>.+)$", re.I)
-_NUMBER_WORDS = {
-    w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
-}
-_AGO = re.compile(
-    r"\b(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r"|a|an)\s+(?P<unit>year|month|week|day)s?\s+ago\b", re.I
-)
+_AGO = re.compile(rf"\b(?P<n>\d{{1,2}}|{_WORD})\s+(?P<unit>year|month|week|day)s?\s+ago\b", re.I)
 _LAST_MONTH = re.compile(
     r"\b(?P<which>last|next)\s+(?P<month>" + "|".join(calendar.month_name[1:]) + r")\b(?!\s*,?\s*\d)", re.I
 )
+
+
+def _day_in_digits(m: re.Match) -> str:
+    """ "April six" as "April 6", for the digit patterns; any other word after a month stays."""
+    day = parse_number(m.group("d"))
+    return (
+        f"{m.group('m')} {int(day)}" if day is not None and day == int(day) and 1 <= day <= 31 else m.group(0)
+    )
+
+
+def _whole_year(year: int) -> Interval:
+    return Interval(date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal())
+
+
+def _whole_month(year: int, month: int) -> Interval:
+    last = calendar.monthrange(year, month)[1]
+    return Interval(date(year, month, 1).toordinal(), date(year, month, last).toordinal())
 
 
 def _split_year(text: str, settings: ExtractSettings) -> Interval | None:
@@ -167,19 +169,15 @@ def _ago(text: str, doc_date: date) -> Interval | None:
     if m is None:
         return None
     word = m.group("n").lower()
-    n = int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 1)
-    unit = m.group("unit").lower()
+    value = 1.0 if word in ("a", "an") else parse_number(word)
+    if value is None or value != int(value):
+        return None
+    n, unit = int(value), m.group("unit").lower()
     if unit == "year":
-        year = doc_date.year - n
-        return Interval(date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal())
+        return _whole_year(doc_date.year - n)
     if unit == "month":
-        months = doc_date.year * 12 + doc_date.month - 1 - n
-        year, month = divmod(months, 12)
-        month += 1
-        return Interval(
-            date(year, month, 1).toordinal(),
-            date(year, month, calendar.monthrange(year, month)[1]).toordinal(),
-        )
+        year, month = divmod(doc_date.year * 12 + doc_date.month - 1 - n, 12)
+        return _whole_month(year, month + 1)
     days = n * (7 if unit == "week" else 1)
     return Interval.point(doc_date.toordinal() - days)
 
@@ -194,9 +192,7 @@ def _last_month(text: str, doc_date: date) -> Interval | None:
         year = doc_date.year if month < doc_date.month else doc_date.year - 1
     else:
         year = doc_date.year if month > doc_date.month else doc_date.year + 1
-    return Interval(
-        date(year, month, 1).toordinal(), date(year, month, calendar.monthrange(year, month)[1]).toordinal()
-    )
+    return _whole_month(year, month)
 
 
 def is_yearless(iv: Interval) -> bool:
@@ -230,10 +226,9 @@ def _relative(text: str, doc_date: date) -> Interval | None:
         return None
     day = found.date_obj.date()
     if found.period == "year":
-        return Interval(date(day.year, 1, 1).toordinal(), date(day.year, 12, 31).toordinal())
+        return _whole_year(day.year)
     if found.period == "month":
-        last = calendar.monthrange(day.year, day.month)[1]
-        return Interval(date(day.year, day.month, 1).toordinal(), date(day.year, day.month, last).toordinal())
+        return _whole_month(day.year, day.month)
     if found.period in _PERIOD_DAYS:
         monday = day - timedelta(days=day.weekday())
         return Interval(monday.toordinal(), monday.toordinal() + _PERIOD_DAYS[found.period] - 1)
@@ -282,8 +277,7 @@ def _interval(g: dict[str, str | None], doc_date: date | None) -> Interval | Non
         if not 1 <= day <= calendar.monthrange(year, month)[1]:
             raise _InvalidDate(f"{year}-{month}-{day}")
         return Interval.point(date(year, month, day).toordinal())
-    last = calendar.monthrange(year, month)[1]
-    return Interval(date(year, month, 1).toordinal(), date(year, month, last).toordinal())
+    return _whole_month(year, month)
 
 
 def describe_days(iv: Interval) -> str:

@@ -279,14 +279,15 @@ def _owed_to(tok: Token) -> Token | None:
     banks", also when the parse hangs "owed" on the unit of "68 bn dlrs of debt"), or the noun after
     a "to" right behind it that the parse hung elsewhere ("payments on its debt to banks on May 1")."""
     nouns = [tok] + ([tok.head.head] if tok.head.lower_ == "of" and _is_unit(tok.head.head) else [])
-    for noun in nouns:
-        for c in noun.children:
-            verb = c if c.dep_ == "acl" and c.lemma_ == "owe" else None
-            for prep in [c] if c.dep_ == "prep" else verb.children if verb is not None else []:
-                if prep.dep_ in ("prep", "dative") and prep.lower_ == "to":
-                    obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
-                    if obj is not None:
-                        return obj
+    preps = [c for n in nouns for c in n.children if c.dep_ == "prep"]
+    preps += [
+        p for n in nouns for c in n.children if c.dep_ == "acl" and c.lemma_ == "owe" for p in c.children
+    ]
+    for prep in preps:
+        if prep.dep_ in ("prep", "dative") and prep.lower_ == "to":
+            obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.lower_ == "to":
         return next((t for t in tok.doc[nxt.i + 1 : nxt.i + 4] if t.pos_ in ("NOUN", "PROPN")), None)
@@ -392,8 +393,8 @@ def _bidder(measure: Token, unit: Token | None = None) -> str | None:
 
 def _possessor(measure: Token, lead: Lead | None = None) -> str | None:
     """The entity a measure noun is possessed by: "GM's stake", "the country's debt", and "its debt"
-    after "Brazil's attempt to pay off its debt" (a possessive pronoun stands for the nearest name
-    before it in the sentence, else for the document's lead name)."""
+    after "Brazil's attempt to pay off its debt" (a possessive pronoun stands for the nearest named
+    clause subject up the parse, else for the document's lead name)."""
     poss = next((c for c in measure.children if c.dep_ == "poss"), None)
     if poss is None or measure.lemma_.lower() in rules()["issued_measures"]:
         return None  # "50 pct of Piedmont's stock": Piedmont issued the stock, it is the target
@@ -431,14 +432,14 @@ def _descriptor(tok: Token, lead: Lead | None) -> str | None:
 
 
 def count_names(sent: Span, seen: Counter) -> None:
-    """Add the sentence's company and country names to a document's running count."""
+    """Add the sentence's company and country names to a document's running count (not a headline's
+    capitals, which the model tags poorly, and never a news agency)."""
     for e in sent.ents:
-        if e.label_ in ("ORG", "GPE") and not (
-            e.text.isupper() and len(e.text) > 4
-        ):  # not a headline's capitals
-            name = _clean(canonical(e.text))
-            if name and name.lower() not in rules()["not_lead_names"]:
-                seen[(e.label_, name)] += 1
+        if e.label_ not in ("ORG", "GPE") or (e.text.isupper() and len(e.text) > 4):
+            continue
+        name = _clean(canonical(e.text))
+        if name and name.lower() not in rules()["not_lead_names"]:
+            seen[(e.label_, name)] += 1
 
 
 def lead_names(seen: Counter) -> Lead:

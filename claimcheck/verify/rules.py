@@ -142,7 +142,13 @@ def _swapped(label: str, p: Pair) -> tuple[str, str]:
     conflict."""
     fa, fb = p.a.frame or Frame(), p.b.frame or Frame()
     qa, qb = p.a.quantity, p.b.quantity
-    if label == "agreement" and qa is not None and qb is not None and qa.value == qb.value:
+    if (
+        label == "agreement"
+        and qa is not None
+        and qb is not None
+        and qa.value is not None
+        and qa.value == qb.value
+    ):
         return (
             "contradiction",
             f"the same {fa.measure} credited to different actors ({fa.holder} vs {fb.holder})",
