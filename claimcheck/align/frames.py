@@ -75,6 +75,12 @@ def swapped_holder(a: Claim, b: Claim) -> bool:
     )
 
 
+def holder_named(a: Claim, b: Claim) -> bool:
+    """Whether both frames state a holder and the holders are one."""
+    ha, hb = (a.frame or Frame()).holder, (b.frame or Frame()).holder
+    return bool(ha and hb and same_holder(ha, hb, a, b))
+
+
 def holder_shared(a: Claim, b: Claim) -> bool:
     """Whether the two figures are known to be one holder's: both name it, or one names it and the
     other sentence mentions it. With no holder on either side, a shared place can stand for the

@@ -21,7 +21,7 @@ import numpy as np
 
 from claimcheck.align.embed import embed, mask_numbers
 from claimcheck.align.events import shares_event
-from claimcheck.align.frames import frame_bonus, frame_conflict
+from claimcheck.align.frames import frame_bonus, frame_conflict, holder_named
 from claimcheck.core.settings import DEFAULTS, AlignSettings
 from claimcheck.core.types import Claim, Pair
 from claimcheck.extract.dates import is_yearless
@@ -42,7 +42,9 @@ def context_conflict(a: Claim, b: Claim, places: bool = True) -> str | None:
     """Why two claims cannot be about one slot, or None when nothing says so.
 
     `places=False` skips the place veto: a sentence names many places ("its New York-area station
-    WOR" vs "WOR-TV in Secaucus"), and an event pair already shares its predicate and arguments.
+    WOR" vs "WOR-TV in Secaucus"), and an event pair already shares its predicate and arguments, as
+    do two figures whose frames both name one holder ("24-16 win over France in Paris", "beat France
+    24-18 in the Six Nations": the places are the venue and the tournament, the match is France's).
     """
     if a.sentence and a.sentence == b.sentence and _figure(a) != _figure(b):
         return "the same sentence in both sources, different figures in it"
@@ -123,7 +125,8 @@ def slot_pair(a: Claim, b: Claim, similarity: float, key: str, config: AlignSett
         return None  # the "other" block pairs these, with NLI behind the structural checks
     plain = key in ("other", EVENT)
     sim = min(1.0, similarity + context_bonus(a, b, config) + (0 if plain else frame_bonus(a, b, config)))
-    if sim < block_floor(key, config) or context_conflict(a, b, places=key != EVENT):
+    places = key != EVENT and not holder_named(a, b)
+    if sim < block_floor(key, config) or context_conflict(a, b, places=places):
         return None
     if plain:
         if not shares_event(a, b):

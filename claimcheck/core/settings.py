@@ -41,6 +41,9 @@ class ExtractSettings:
     parse_batch_chars: int = knob(
         100_000, "characters per spaCy batch at most: parsing holds ~3 KB of memory per character"
     )
+    score_window: int = knob(
+        6, 'tokens either side of "24-18" searched for a score word ("win over", "a 15-6 deficit")'
+    )
 
 
 @dataclass(frozen=True)

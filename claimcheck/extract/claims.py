@@ -28,6 +28,7 @@ from claimcheck.extract.frames import rules as frame_rules
 from claimcheck.extract.nlp import get_nlp
 from claimcheck.extract.numbers import QuantityMention, find_quantities
 from claimcheck.extract.predicates import predications
+from claimcheck.extract.scores import scores
 from claimcheck.extract.segment import cut_long, split_units
 from claimcheck.extract.units import canonical_unit, conversion
 
@@ -275,7 +276,7 @@ def quantities(
             unit = f"{unit} per {(per.group('per') or per.group('per_each')).lower()}"
         frame = quantity_frame(sent, m.start, m.end, doc_date, lead)
         out.append((_quantity(m, unit, factor), frame))
-    return _told_apart(out)
+    return _told_apart(out + scores(sent, settings.score_window))
 
 
 def _told_apart(found: list[tuple[Quantity, Frame]]) -> list[tuple[Quantity, Frame]]:
