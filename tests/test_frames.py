@@ -20,6 +20,9 @@ def frames(sentence: str) -> dict[str, Frame]:
     ("sentence", "figure", "measure", "aspect"),
     [
         ("General Partners holds 9.8 pct of GenCorp stock.", "9.8 pct", "stake", "level"),
+        # a share of the stock outstanding is a stake; shares outstanding are a measure apart
+        ("General Partners holds 9.8 pct of GenCorp's outstanding shares.", "9.8 pct", "stake", "level"),
+        ("Caesars World has 30.3 mln shares outstanding.", "30.3 mln", "outstanding stake", "level"),
         ("Mr Glazer and his family hold a stake of 28.1%.", "28.1%", "stake", "level"),
         ("The company launched a 100 dlr per share tender offer for GenCorp.", "100 dlr", "offer", "level"),
         (

@@ -32,6 +32,11 @@ CASES = [
         "denied",
     ),
     (
+        "Both company boards have backed the deal with Verizon.",
+        "Neither company's board has yet backed the deal with Verizon.",
+        "denied",
+    ),
+    (
         "USAir earlier today rejected TWA's offer.",
         "USAir accepted the offer yesterday, the company said.",
         "opposite",
@@ -54,6 +59,11 @@ CASES = [
     ("USAir rejected the offer from TWA.", "USAir may accept the offer from TWA.", None),  # a possibility
     ("Texaco won the appeal.", "Texaco lost the contract to Exxon.", None),  # other objects
     ("TWA has not obtained financing.", "Conditions include TWA obtaining financing.", None),  # other frames
+    (
+        "No bank has agreed to the plan.",
+        "No bank has agreed to the plan, Manila said.",
+        None,
+    ),  # one denial twice
 ]
 
 
@@ -192,3 +202,20 @@ def test_an_aim_is_no_act_and_a_participle_acts_on_its_noun() -> None:
 )
 def test_fresh_news_false_alarms_stay_quiet(a: str, b: str) -> None:
     assert structural_verdict(_pair(a, b)) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "negated"),
+    [
+        ("None of the creditor banks has signed the accord.", True),
+        ("No bank has signed the accord.", True),
+        ("Neither company's board has backed the deal.", True),
+        ("Nobody at the bank signed the accord.", True),
+        ("The creditor banks have signed the accord.", False),
+        ("Some of the creditor banks have signed the accord.", False),
+    ],
+)
+def test_a_subject_that_names_nobody_denies_its_predicate(sentence: str, negated: bool) -> None:
+    (claim,) = extract_claims([Document("a", "a.txt", sentence)])
+    assert claim.predications[0].lemma in ("sign", "back")
+    assert claim.predications[0].negated is negated

@@ -79,6 +79,8 @@ def quantity_frame(
         and governor.lemma_.lower() in rules()["subset_verbs"]
     ):
         measure = f"{governor.lemma_.lower()} {measure}"  # the debt downgraded is not all the debt
+    if measure and measure.startswith("outstanding ") and _share_of(num, measure_tok):
+        measure = measure.removeprefix("outstanding ")  # "9 pct of the outstanding stock" is a stake
     return Frame(
         holder=_holder(governor, measure_tok, lead, num.head if _is_unit(num.head) else None),
         measure=measure,
@@ -239,6 +241,18 @@ def _event_token(root: Token) -> Token | None:
             inner = event.head  # "met in Vienna starting April 2": the meeting starts
         return inner or event
     return event
+
+
+def _share_of(num: Token, measure: Token | None) -> bool:
+    """Whether the measure is what a percentage is of ("83 pct of the outstanding stock"): then
+    "outstanding" names the base of the share, and the share is a stake like any other."""
+    unit = num.head if num.head.lower_ in ("pct", "percent", "%", "per") else num
+    return (
+        measure is not None
+        and measure.head.dep_ == "prep"
+        and measure.head.lower_ == "of"
+        and (measure.head.head.i in (unit.i, num.i))
+    )
 
 
 def _prep_object(tok: Token, preps: tuple[str, ...]) -> Token | None:

@@ -209,7 +209,21 @@ def _own_negation(tok: Token) -> bool:
             flips += 1
         elif c.dep_ == "amod" and words.get(c.lower_) == "modifier":
             flips += 1
+        elif c.dep_ in ("nsubj", "nsubjpass") and _nobody(c, words):
+            flips += 1
     return flips % 2 == 1
+
+
+def _nobody(subject: Token, words: dict[str, str]) -> bool:
+    """A subject that names nobody: "None of the banks", "No bank", "Neither company's board"."""
+    if words.get(subject.lower_) == "subject":
+        return True
+    owners = [subject, *(c for c in subject.children if c.dep_ == "poss")]
+    return any(
+        d.dep_ in ("det", "preconj") and words.get(d.lower_) in ("subject", "neg")
+        for o in owners
+        for d in o.children
+    )
 
 
 def _negated(tok: Token, span: Span) -> bool:
