@@ -70,7 +70,15 @@ def test_polarity_words(word: str, role: str) -> None:
 
 
 def test_polarity_and_attribution_roles_are_known() -> None:
-    assert set(polarity_words().values()) <= {"neg", "implicative", "modifier", "modal", "focus", "part"}
+    assert set(polarity_words().values()) <= {
+        "neg",
+        "implicative",
+        "modifier",
+        "modal",
+        "focus",
+        "part",
+        "subject",
+    }
     assert {role for _, role in rows("attribution.tsv")} == {"verb", "phrase"}
     assert {"say", "believe", "repeat"} <= attribution_verbs()
     assert attribution_phrases()[0] == max(attribution_phrases(), key=len)  # longest phrase tried first

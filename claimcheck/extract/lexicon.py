@@ -62,8 +62,8 @@ def predicate_nouns() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def polarity_words() -> dict[str, str]:
-    """Word -> how it acts on a predicate: "neg", "implicative", "modifier", "modal", "focus" or
-    "part" (polarity.tsv)."""
+    """Word -> how it acts on a predicate: "neg", "implicative", "modifier", "modal", "focus",
+    "subject" or "part" (polarity.tsv)."""
     return {word: role for word, role in rows("polarity.tsv")}
 
 
