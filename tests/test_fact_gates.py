@@ -39,8 +39,28 @@ def verdict(a: Claim, b: Claim, similarity: float) -> str:
 def test_figures_far_apart_are_two_facts(value_b: float, label: str) -> None:
     a = figure("a", 10.0, Interval.point(10.0), "Brazil", "Brazil's debt is 10 dlrs.", entities=("Brazil",))
     b = figure(
-        "b", value_b, Interval.point(value_b), "Brazil", "Brazil's debt is x dlrs.", entities=("Brazil",)
+        "b",
+        value_b,
+        Interval.point(value_b),
+        "Brazil",
+        "Brazil owes x dlrs to its banks.",
+        entities=("Brazil",),
     )
+    assert verdict(a, b, 0.7) == label
+
+
+@pytest.mark.parametrize(
+    ("text_b", "label"),
+    [
+        # one sentence copied by two sources: a figure 2.7 times off is a misprint of one fact
+        ("The Cell is capable of handling 6 trillion operations every second.", "contradiction"),
+        ("Engineers expect the Cell to manage some 6 trillion operations a second.", "neutral"),
+    ],
+)
+def test_copies_of_one_sentence_are_one_fact_however_far_apart(text_b: str, label: str) -> None:
+    text_a = "The Cell is capable of handling 16 trillion operations every second."
+    a = figure("a", 16.0, Interval.point(16.0), "Cell", text_a, entities=("Cell",))
+    b = figure("b", 6.0, Interval.point(6.0), "Cell", text_b, entities=("Cell",))
     assert verdict(a, b, 0.7) == label
 
 

@@ -222,6 +222,8 @@ QUALIFIED = [
     ("20–30 nations", "20–30", closed(20, 30), None, None),
     ("20 - 30 nations", "20 - 30", closed(20, 30), None, None),
     ("20 to 30 nations", "20 to 30", closed(20, 30), None, None),
+    ("four or five months", "four or five", closed(4, 5), None, None),
+    ("11 or 12 percentage points", "11 or 12 percentage points", closed(11, 12), None, "percentage_point"),
     ("twenty to thirty nations", "twenty to thirty", closed(20, 30), None, None),
     ("one to two million", "one to two million", closed(1e6, 2e6), None, None),
     ("500 to 2 million", "500 to 2 million", closed(500, 2e6), None, None),

@@ -207,15 +207,29 @@ def test_fresh_news_false_alarms_stay_quiet(a: str, b: str) -> None:
 @pytest.mark.parametrize(
     ("sentence", "negated"),
     [
-        ("None of the creditor banks has signed the accord.", True),
-        ("No bank has signed the accord.", True),
-        ("Neither company's board has backed the deal.", True),
-        ("Nobody at the bank signed the accord.", True),
-        ("The creditor banks have signed the accord.", False),
-        ("Some of the creditor banks have signed the accord.", False),
+        ("None of the creditor banks has signed the accord.", {"sign": True}),
+        ("No bank has signed the accord.", {"sign": True}),
+        ("Neither company's board has backed the deal.", {"back": True}),
+        ("Nobody at the bank signed the accord.", {"sign": True}),
+        ("The creditor banks have signed the accord.", {"sign": False}),
+        ("Some of the creditor banks have signed the accord.", {"sign": False}),
+        # a denial of alternatives denies each; a denial of one act of two does not
+        (
+            "It has no power to suspend or bar Labour's Mr Livingstone from office.",
+            {"suspend": True, "bar": True},
+        ),
+        ("The bank will not sell or lease the building.", {"sell": True, "lease": True}),
+        ("The bank will sell or lease the building.", {"sell": False, "lease": False}),
+        ("Volcker did not resign and remains in office.", {"resign": True, "remain": False}),
     ],
 )
-def test_a_subject_that_names_nobody_denies_its_predicate(sentence: str, negated: bool) -> None:
+def test_polarity_of_predicates(sentence: str, negated: dict[str, bool]) -> None:
     (claim,) = extract_claims([Document("a", "a.txt", sentence)])
-    assert claim.predications[0].lemma in ("sign", "back")
-    assert claim.predications[0].negated is negated
+    assert {p.lemma: p.negated for p in claim.predications} == negated
+
+
+def test_coordinated_verbs_share_the_object_the_last_one_carries() -> None:
+    (claim,) = extract_claims(
+        [Document("a", "a.txt", "It has the power to suspend or bar Mr Livingstone from public office.")]
+    )
+    assert [p.object for p in claim.predications] == [("entity:Livingstone",)] * 2

@@ -107,6 +107,11 @@ class VerifySettings:
         "similarity two disagreeing figures with no shared holder need to be reported: below it, two"
         " stories' figures of unknown owners were different facts on the dev news clusters",
     )
+    near_copy_min_ratio: float = knob(
+        0.8,
+        "word-sequence match (figures masked) of two sentences that copy one: their figures are one fact"
+        " however far apart, a misprint, so the ratio gate does not apply",
+    )
     contradiction_override: float = knob(
         0.9, "NLI contradiction probability above which agreeing figures do not force entailment"
     )

@@ -25,7 +25,7 @@ Choices, so that callers know what is skipped on purpose:
   currency word or a word for people ("£5m", "$2b", "253m euros", "1.7m people"); otherwise
   "60m hurdles" is sixty metres. "bn", "mn", "mln", "bln", "tn" and "k" are always scales.
 - "from 20 to 30" is a change, not a range, so it gives two quantities; "20 to 30",
-  "20-30" and "between 20 and 30" give one closed interval. A glued "A-B" with A >= B
+  "20-30", "between 20 and 30" and "four or five" give one closed interval. A glued "A-B" with A >= B
   ("2014-15", "3-1", "2024-01-15") is a season, score or date and gives nothing.
 - Vague plurals take twice their unit as the lower bound, unbounded above: "dozens of" is
   [24, inf), "tens of thousands" [20000, inf), "several hundred" [200, inf).
@@ -681,7 +681,7 @@ def _range_at(seq: _Seq, a: _Core, floor: int, tolerance: float) -> _Found | Non
 
 
 def _range_separator(seq: _Seq, a: _Core) -> str | None:
-    """ "glued" for 20-30, "spaced" for 20 - 30 and 20 to 30, "between" for between 20 and 30.
+    """ "glued" for 20-30, "spaced" for 20 - 30, 20 to 30 and 20 or 30, "between" for between 20 and 30.
 
     "from 20 to 30" is a change between two values, so it is no range; a spaced em dash
     starts a new clause.
@@ -692,6 +692,8 @@ def _range_separator(seq: _Seq, a: _Core) -> str | None:
         return "glued"
     if separator in ("-", "–") or (separator == "to" and seq.low(a.first - 1) != "from"):
         return "spaced"
+    if separator == "or":
+        return "spaced"  # "four or five months", "11 or 12 percentage points": one span of values
     if separator == "and" and seq.low(a.first - 1) == "between":
         return "between"
     return None

@@ -75,6 +75,9 @@ def _predication(tok: Token, span: Span, speaker: Token | None) -> Predication:
     if tok.pos_ == "NOUN":
         objects = [c for c in tok.children if c.dep_ == "compound"] + _pobjs(tok, ("of", "in"))
         subject_tokens = [t for t in subject_tokens if t not in objects]
+    if not objects and tok.pos_ == "VERB":
+        # "suspend or bar Mr Livingstone": coordinated verbs share the object the last one carries
+        objects = [c for v in tok.conjuncts if v.i > tok.i for c in v.children if c.dep_ in _OBJECTS][:1]
     if not objects:
         objects = _pobjs(tok, None)[:1]
     subject = _keys(subject_tokens)
@@ -233,6 +236,8 @@ def _negated(tok: Token, span: Span) -> bool:
     denies that clause, not the predicate: such a predicate counts as affirmed.
     """
     negated = _own_negation(tok)
+    if not negated and _alternative(tok):
+        return _negated(tok.head, span)  # "has no power to suspend or bar him" denies both
     if negated and _focused(tok):
         return False
     words = polarity_words()
@@ -250,6 +255,12 @@ def _negated(tok: Token, span: Span) -> bool:
         tok = head
         steps += 1
     return negated
+
+
+def _alternative(tok: Token) -> bool:
+    """Whether the verb is an alternative to the one before it ("suspend or bar", "neither ... nor"):
+    a denial of the pair then denies each. Not "and" ("did not resign and remains in office")."""
+    return tok.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in tok.head.children)
 
 
 def _focused(tok: Token) -> bool:

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from difflib import SequenceMatcher
 
 import numpy as np
 
+from claimcheck.align.embed import mask_numbers
 from claimcheck.align.events import links
 from claimcheck.align.frames import describe as describe_frame
 from claimcheck.align.frames import holder_shared, swapped_holder
@@ -126,7 +128,7 @@ def check_quantity(p: Pair, floor: float, settings: VerifySettings = DEFAULTS.ve
     ratio = _ratio(qa, qb)
     if swapped_holder(p.a, p.b):
         label, why = _swapped(label, p)
-    elif label == "contradiction" and ratio > settings.conflict_max_ratio:
+    elif label == "contradiction" and ratio > settings.conflict_max_ratio and not _near_copy(p, settings):
         label, why = "neutral", f"{ratio:.1f} times apart, too far to be one figure misreported (two facts)"
     elif label == "contradiction" and _unheld(p, settings):
         label, why = "neutral", UNHELD
@@ -164,6 +166,14 @@ def _unheld(p: Pair, settings: VerifySettings) -> bool:
     misreported: "its 109 bn debt" and "countries owing 150 bn" are not one debt. Only a near-copy
     sentence pair speaks for itself."""
     return not holder_shared(p.a, p.b) and p.similarity < settings.unheld_min_similarity
+
+
+def _near_copy(p: Pair, settings: VerifySettings) -> bool:
+    """Two sources' copies of one sentence, word for word but for their figures: they state one fact,
+    however far apart the figures ("capable of handling 16 trillion operations" vs "six trillion" is
+    a misprint, not two facts 2.7 times apart)."""
+    a, b = (mask_numbers(c.sentence or c.text).lower().split() for c in (p.a, p.b))
+    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= settings.near_copy_min_ratio
 
 
 def _magnitude(q: Quantity) -> float:
