@@ -6,7 +6,8 @@ import pytest
 
 from claimcheck.align.slots import context_conflict, slot_pair
 from claimcheck.core.settings import AlignSettings
-from claimcheck.core.types import Claim, Interval, Quantity
+from claimcheck.core.types import Claim, Document, Interval, Quantity
+from claimcheck.extract.claims import extract_claims
 
 
 def _q(cid: str, doc: str, text: str, figure: str, value: float, sentence: str = "", **ctx) -> Claim:
@@ -86,3 +87,12 @@ def test_plain_claims_pair_only_when_they_share_an_event(a: str, b: str, paired:
     assert (pair is not None) == paired
     if pair is not None:
         assert pair.block == "other"
+
+
+def test_two_copies_of_one_list_sentence_pair_only_the_same_item() -> None:
+    sentence = "The smelter also produced cadmium, bismuth and indium at Trail last year."
+    a = extract_claims([Document("a", "a.txt", sentence)])
+    b = extract_claims([Document("b", "b.txt", sentence)])
+    assert len(a) == len(b) > 1  # the list is split into one claim per item
+    assert context_conflict(a[0], b[0]) is None
+    assert context_conflict(a[0], b[1]) == "the same sentence in both sources, different parts of it"

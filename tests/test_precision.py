@@ -29,6 +29,9 @@ def figure(text: str) -> Quantity:
         ("about £1.35bn", "£1.3bn", "agreement"),
         ("about 20 percent", "21 percent", "agreement"),  # "about" scales with the stated precision
         ("about 9.8 pct", "9.4 pct", "contradiction"),  # ... not a flat 10 per cent
+        ("about 360 mln dlrs", "356 mln dlrs", "agreement"),  # about a round figure: what rounds to it
+        ("about 20 percent", "29 percent", "contradiction"),
+        ("about 10 days", "about 20 days", "contradiction"),  # two round figures do not meet halfway
         ("9.8 pct", "9.4 pct", "contradiction"),
         ("28.1%", "21.8%", "contradiction"),
         ("20,000", "30,000", "contradiction"),  # round numbers one step apart differ

@@ -46,8 +46,10 @@ def context_conflict(a: Claim, b: Claim, places: bool = True) -> str | None:
     do two figures whose frames both name one holder ("24-16 win over France in Paris", "beat France
     24-18 in the Six Nations": the places are the venue and the tournament, the match is France's).
     """
-    if a.sentence and a.sentence == b.sentence and _figure(a) != _figure(b):
-        return "the same sentence in both sources, different figures in it"
+    if a.sentence and a.sentence == b.sentence and (_figure(a) != _figure(b) or a.text != b.text):
+        # "The smelter also produced cadmium, bismuth and indium." copied by two stories: its
+        # "cadmium" claim and the other copy's "bismuth" claim are two items of one list
+        return "the same sentence in both sources, different parts of it"
     if places and a.places and b.places and not set(a.places) & set(b.places):
         return f"different places ({', '.join(a.places)} vs {', '.join(b.places)})"
     if a.kind != "date" and a.years and b.years and not set(a.years) & set(b.years):

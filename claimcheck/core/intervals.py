@@ -187,13 +187,18 @@ def stated_interval(
     and "261bn" with "260.75bn". A step set by trailing zeros
     ("20,000") counts `zero_share` of itself, since round numbers are often exact. "about",
     "nearly" and "just over" reach `about_steps` steps, not a flat share of the value: "about 9.8
-    pct" is [9.7, 9.9], so it conflicts with 9.4, while "about 20 percent" admits 21. Bounds
+    pct" is [9.7, 9.9], so it conflicts with 9.4; "about" on a round figure is everything that rounds
+    to it ("about 360 mln" is (355, 365) mln, "about 20 percent" admits 21 but not 29). Bounds
     ("over 30"), ranges and vague amounts keep their stated interval."""
     if value is None or step is None or step <= 0 or not math.isfinite(value):
         return stated
     s = step * (zero_share if rounded else 1.0)
     if kind == "exact":
         return Interval(value - half_width * s, value + half_width * s)
+    if kind == "about" and rounded:
+        # "about 360 mln" says the zero is not exact: it is whatever rounds to 360, so 356 agrees;
+        # open, so "about 10 days" and "about 20 days" do not meet at 15
+        return Interval(value - half_width * step, value + half_width * step, False, False)
     if kind == "about":
         return Interval(value - about_steps * s, value + about_steps * s)
     if kind == "nearly":
