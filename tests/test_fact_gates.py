@@ -184,6 +184,23 @@ def test_the_same_words_in_two_sources_agree_whatever_the_model_says() -> None:
 
 
 @pytest.mark.parametrize(
+    ("b_text", "same"),
+    [
+        ("We will meet any escalation of military actions by Iran with stronger countermeasures.", True),
+        ("we will meet any escalation of military action by Iran, with stronger countermeasures", True),
+        ("We will not meet any escalation of military action by Iran with stronger countermeasures.", False),
+        ("We will meet any escalation of military action by Iraq with stronger countermeasures.", False),
+    ],
+)
+def test_one_quote_up_to_plurals_and_punctuation_is_the_same_words(b_text: str, same: bool) -> None:
+    text = "We will meet any escalation of military action by Iran with stronger countermeasures."
+    a = Claim("a", "a", 0, len(text), text, "other", content=text, sentence=text, entities=("Iran",))
+    b = Claim("b", "b", 0, len(b_text), b_text, "other", content=b_text, sentence=b_text, entities=("Iran",))
+    found = [v for v in check_pairs([Pair(a, b, "", 0.99, "other")]) if "same words" in v.explanation]
+    assert [v.label for v in found] == (["agreement"] if same else [])
+
+
+@pytest.mark.parametrize(
     ("sentence", "hedged"),
     [
         ("The suit also asks the court to order Cyclops to provide all information to bidders.", True),

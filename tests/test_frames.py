@@ -204,3 +204,15 @@ def test_describe_says_who_what_when() -> None:
         describe(Frame("General Partners", "stake", target="GenCorp"))
         == "General Partners' stake for GenCorp"
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "place"),
+    [
+        ("The rigs, 120 miles (200 km) east of Bahrain in international waters, were hit.", "120", "Bahrain"),
+        ("The platforms were about 60 miles from Iran's Lavan island oil storage site.", "about 60", "Lavan"),
+        ("The plant is 30 km from the capital.", "30", None),  # no named place: nothing to tell apart
+    ],
+)
+def test_a_distance_is_measured_from_its_place(sentence: str, figure: str, place: str | None) -> None:
+    assert frames(sentence)[figure].target == place

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from difflib import SequenceMatcher
 
 import numpy as np
 
@@ -36,6 +37,13 @@ def block_key(claim: Claim) -> str | None:
     if claim.kind == "date":
         return "date:yearless" if claim.date is not None and is_yearless(claim.date) else "date"
     return "other"
+
+
+def copies(x: str, y: str, ratio: float = DEFAULTS.align.near_copy_min_ratio) -> bool:
+    """Whether two texts are copies of one, word for word but for their figures (a wire update, a
+    quote two stories carry): at least `ratio` of their words match in sequence, digits masked."""
+    a, b = (mask_numbers(t).lower().split() for t in (x, y))
+    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= ratio
 
 
 def context_conflict(a: Claim, b: Claim, places: bool = True) -> str | None:

@@ -70,6 +70,11 @@ class AlignSettings:
     unanchored_min_similarity: float = knob(
         0.8, "figures sharing no entity or place must be near-paraphrases (BBC: 3 in 4 were other subjects)"
     )
+    near_copy_min_ratio: float = knob(
+        0.8,
+        "word-sequence match (figures masked) of two sentences that copy one: their figures are one fact"
+        " however far apart (a misprint, so the ratio gate does not apply)",
+    )
     place_bonus: float = knob(0.1, "a shared place is slot evidence the sentence similarity misses")
     year_bonus: float = knob(0.05, "a shared year is weaker slot evidence than a shared place")
     frame_bonus: float = knob(
@@ -106,11 +111,6 @@ class VerifySettings:
         0.92,
         "similarity two disagreeing figures with no shared holder need to be reported: below it, two"
         " stories' figures of unknown owners were different facts on the dev news clusters",
-    )
-    near_copy_min_ratio: float = knob(
-        0.8,
-        "word-sequence match (figures masked) of two sentences that copy one: their figures are one fact"
-        " however far apart, a misprint, so the ratio gate does not apply",
     )
     contradiction_override: float = knob(
         0.9, "NLI contradiction probability above which agreeing figures do not force entailment"

@@ -279,7 +279,8 @@ def _naive_verdicts(
     other = [k for k, p in enumerate(pairs) if p.a.kind == "other"]
     for p in pairs:
         if p.a.kind == "quantity":
-            out.append(check_quantity(p, block_floor(block_key(p.a) or "", settings.align), settings.verify))
+            floor = block_floor(block_key(p.a) or "", settings.align)
+            out.append(check_quantity(p, floor, settings.verify, settings.align.near_copy_min_ratio))
         elif p.a.kind == "date":
             out.append(check_date(p, settings.align.date_min_similarity, settings.verify))
     if other:

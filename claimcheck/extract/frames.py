@@ -88,7 +88,7 @@ def quantity_frame(
         aspect=_aspect(num, sent, end, governor),
         period_days=days,
         period_own=own,
-        target=_target(measure_tok) if measure_tok is not None else None,
+        target=(_target(measure_tok) if measure_tok is not None else None) or _reference_place(num),
     )
 
 
@@ -332,6 +332,25 @@ def _target(tok: Token) -> str | None:
         # the small NER model misses rarer names (Piedmont): a proper noun names the target itself
         return _entity_name(named) or _clean(canonical(named.text))
     return None
+
+
+def _reference_place(num: Token) -> str | None:
+    """The place a distance is measured from ("120 miles (200 km) east of Bahrain", "60 miles from
+    Iran's Lavan island"): two distances from two places are two facts, however alike their
+    sentences. The parse of such phrases varies, so the words after the unit are read in order."""
+    unit = num.head if num.head.lower_ in rules()["distance_words"] else None
+    if unit is None:
+        return None
+    doc, end = unit.doc, min(unit.sent.end, unit.i + 8)
+    prep = next((t for t in doc[unit.i + 1 : end] if t.lower_ in ("from", "of")), None)
+    if prep is None or any(t.pos_ == "VERB" for t in doc[unit.i + 1 : prep.i]):
+        return None
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    names = [t for t in obj.subtree if t.i < obj.i and t.pos_ == "PROPN" and t.dep_ == "compound"]
+    named = obj if obj.pos_ == "PROPN" else (names[-1] if names else None)
+    return None if named is None else _entity_name(named) or _clean(canonical(named.text))
 
 
 def _governor(tok: Token) -> Token:
