@@ -499,7 +499,13 @@ def headline(report: dict) -> list[str]:
     if "naive" in report:
         lines += [
             f"speedup_vs_naive {fmt(report['speedup_vs_naive'], '.1f')}x (target >= 3)",
-            f"findings_agreement {fmt(report['findings_agreement'], '.3f')} (target >= 0.95)",
+            f"findings_agreement {fmt(report['findings_agreement'], '.3f')} (target >= 0.95)"
+            + (
+                " (the naive run finds no contradiction); all findings agree at "
+                f"{fmt(report.get('findings_agreement_all'), '.3f')}"
+                if report["findings_agreement"] is None
+                else ""
+            ),
         ]
     if report.get("scaling_exponent") is not None:
         lines.append(
