@@ -96,3 +96,13 @@ def test_two_copies_of_one_list_sentence_pair_only_the_same_item() -> None:
     assert len(a) == len(b) > 1  # the list is split into one claim per item
     assert context_conflict(a[0], b[0]) is None
     assert context_conflict(a[0], b[1]) == "the same sentence in both sources, different parts of it"
+
+
+def test_copies_of_one_sentence_pair_part_by_part() -> None:
+    quote = 'Michael Howard accused the prime minister and Mr Brown of{}"squabbling like schoolboys".'
+    a = extract_claims([Document("a", "a.txt", quote.format(" "))])
+    b = extract_claims([Document("b", "b.txt", quote.format(""))])  # one copy lost a space
+    assert [c.part for c in a] == [c.part for c in b] == [0, 1]
+    assert context_conflict(a[0], b[0]) is None
+    assert context_conflict(a[1], b[1]) is None
+    assert context_conflict(a[0], b[1]) == "copies of one sentence, different parts of it"

@@ -46,7 +46,9 @@ def copies(x: str, y: str, ratio: float = DEFAULTS.align.near_copy_min_ratio) ->
     return SequenceMatcher(None, a, b, autojunk=False).ratio() >= ratio
 
 
-def context_conflict(a: Claim, b: Claim, places: bool = True) -> str | None:
+def context_conflict(
+    a: Claim, b: Claim, places: bool = True, copy_ratio: float = DEFAULTS.align.near_copy_min_ratio
+) -> str | None:
     """Why two claims cannot be about one slot, or None when nothing says so.
 
     `places=False` skips the place veto: a sentence names many places ("its New York-area station
@@ -58,6 +60,10 @@ def context_conflict(a: Claim, b: Claim, places: bool = True) -> str | None:
         # "The smelter also produced cadmium, bismuth and indium." copied by two stories: its
         # "cadmium" claim and the other copy's "bismuth" claim are two items of one list
         return "the same sentence in both sources, different parts of it"
+    if a.kind == b.kind == "other" and a.part != b.part and copies(a.sentence, b.sentence, copy_ratio):
+        # one quote in two stories, a space missing in one: its "accused the prime minister" claim
+        # and the other copy's "accused Mr Brown" claim are two parts of it
+        return "copies of one sentence, different parts of it"
     if places and a.places and b.places and not set(a.places) & set(b.places):
         return f"different places ({', '.join(a.places)} vs {', '.join(b.places)})"
     if a.kind != "date" and a.years and b.years and not set(a.years) & set(b.years):
@@ -136,7 +142,7 @@ def slot_pair(a: Claim, b: Claim, similarity: float, key: str, config: AlignSett
     plain = key in ("other", EVENT)
     sim = min(1.0, similarity + context_bonus(a, b, config) + (0 if plain else frame_bonus(a, b, config)))
     places = key != EVENT and not holder_named(a, b)
-    if sim < block_floor(key, config) or context_conflict(a, b, places=places):
+    if sim < block_floor(key, config) or context_conflict(a, b, places, config.near_copy_min_ratio):
         return None
     if plain:
         if not shares_event(a, b):

@@ -73,7 +73,8 @@ class AlignSettings:
     near_copy_min_ratio: float = knob(
         0.8,
         "word-sequence match (figures masked) of two sentences that copy one: their figures are one fact"
-        " however far apart (a misprint, so the ratio gate does not apply)",
+        " however far apart (a misprint, so the ratio gate does not apply), and their atomic claims pair"
+        " part by part",
     )
     place_bonus: float = knob(0.1, "a shared place is slot evidence the sentence similarity misses")
     year_bonus: float = knob(0.05, "a shared year is weaker slot evidence than a shared place")

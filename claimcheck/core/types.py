@@ -96,6 +96,7 @@ class Claim:
     frame: Frame | None = None  # quantity and date claims: what the value is the value of
     content: str = ""  # the claim without its attribution wrapper ("X said that ..."): what NLI reads
     predications: tuple[Predication, ...] = ()  # the predicates of the content clause (structure checks)
+    part: int = 0  # which atomic claim of its sentence this is: two copies of one sentence pair part by part
 
 
 @dataclass(frozen=True)

@@ -222,7 +222,8 @@ def sentence_claims(
         contents = [common["content"]] * len(texts)
     common.pop("content")
     return [
-        Claim(id="", text=t, kind="other", content=c, **common) for t, c in zip(texts, contents, strict=True)
+        Claim(id="", text=t, kind="other", content=c, part=k, **common)
+        for k, (t, c) in enumerate(zip(texts, contents, strict=True))
     ]
 
 
