@@ -95,7 +95,7 @@ def test_two_copies_of_one_list_sentence_pair_only_the_same_item() -> None:
     b = extract_claims([Document("b", "b.txt", sentence)])
     assert len(a) == len(b) > 1  # the list is split into one claim per item
     assert context_conflict(a[0], b[0]) is None
-    assert context_conflict(a[0], b[1]) == "the same sentence in both sources, different parts of it"
+    assert context_conflict(a[0], b[1]) == "copies of one sentence, different parts of it"
 
 
 def test_copies_of_one_sentence_pair_part_by_part() -> None:

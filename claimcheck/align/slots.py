@@ -56,13 +56,12 @@ def context_conflict(
     do two figures whose frames both name one holder ("24-16 win over France in Paris", "beat France
     24-18 in the Six Nations": the places are the venue and the tournament, the match is France's).
     """
-    if a.sentence and a.sentence == b.sentence and (_figure(a) != _figure(b) or a.text != b.text):
-        # "The smelter also produced cadmium, bismuth and indium." copied by two stories: its
-        # "cadmium" claim and the other copy's "bismuth" claim are two items of one list
-        return "the same sentence in both sources, different parts of it"
+    if a.sentence and a.sentence == b.sentence and _figure(a) != _figure(b):
+        return "the same sentence in both sources, different figures in it"
     if a.kind == b.kind == "other" and a.part != b.part and copies(a.sentence, b.sentence, copy_ratio):
-        # one quote in two stories, a space missing in one: its "accused the prime minister" claim
-        # and the other copy's "accused Mr Brown" claim are two parts of it
+        # "The smelter also produced cadmium, bismuth and indium." in two stories, or one quote with a
+        # space lost in one copy: one copy's "cadmium" (or "accused the prime minister") claim and the
+        # other's "bismuth" (or "accused Mr Brown") claim are two parts of one sentence
         return "copies of one sentence, different parts of it"
     if places and a.places and b.places and not set(a.places) & set(b.places):
         return f"different places ({', '.join(a.places)} vs {', '.join(b.places)})"
