@@ -9,7 +9,7 @@ import io
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from claimcheck.core.intervals import Interval
@@ -162,6 +162,7 @@ def test_table_highlights_figures_only_on_a_terminal(result: Result) -> None:
     st.integers(min_value=0, max_value=200),
     st.integers(min_value=10, max_value=120),
 )
+@example(["000000000", "0"], 1, 10)  # a figure that is a prefix of the first word
 def test_excerpts_keep_whole_words_and_their_figure(words: list[str], at: int, limit: int) -> None:
     sentence = " ".join(words)
     fig = words[at % len(words)]
@@ -170,8 +171,9 @@ def test_excerpts_keep_whole_words_and_their_figure(words: list[str], at: int, l
     assert kept in sentence and set(kept.split()) <= set(words)  # a contiguous run of whole words
     for w in kept.split():
         assert w in words
-    assert text.startswith(ELLIPSIS) == (not sentence.startswith(kept))
-    assert text.endswith(ELLIPSIS) == (not sentence.endswith(kept))
+    run = kept.split()  # compared as words: "0" is no prefix of "000000000 0" as a word run
+    assert text.startswith(ELLIPSIS) == (words[: len(run)] != run)
+    assert text.endswith(ELLIPSIS) == (words[len(words) - len(run) :] != run)
     assert len(text) <= max(limit, len(fig) + 2 + 2 * max(map(len, words)))
     assert spans and all(text[s:e] == fig for s, e in spans)  # the figure is kept and highlighted
     if len(sentence) <= limit:
