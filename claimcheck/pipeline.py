@@ -19,7 +19,6 @@ import numpy as np
 
 from claimcheck.align.embed import embed, encoder_id
 from claimcheck.align.embed_cache import EMBEDDING_FILE, CachedEmbedder
-from claimcheck.align.samefact import SameFact, load_same_fact
 from claimcheck.align.slots import align
 from claimcheck.core.result import Result
 from claimcheck.core.settings import DEFAULTS, ExtractSettings, Settings
@@ -67,7 +66,6 @@ class Pipeline:
     extractor: Extractor = extract_claims
     embedder: Embedder = embed
     on_stage: StageHook | None = field(default=None, repr=False)
-    same_fact: SameFact | None = None  # reads figure pairs the frames part on wording (align.samefact)
 
     @classmethod
     def build(
@@ -97,9 +95,7 @@ class Pipeline:
         )
         where = (Path(cache_dir) if cache_dir is not None else default_cache_dir()) if use_cache else None
         embedder = embed if where is None else CachedEmbedder(embed, encoder_id(), where / EMBEDDING_FILE)
-        return cls(
-            settings, cached(model, where), embedder=embedder, on_stage=on_stage, same_fact=load_same_fact()
-        )
+        return cls(settings, cached(model, where), embedder=embedder, on_stage=on_stage)
 
     def extract(self, docs: Sequence[Document]) -> list[Claim]:
         self._stage("extract", 0, len(docs))
@@ -110,7 +106,7 @@ class Pipeline:
 
     def align(self, claims: Sequence[Claim]) -> list[Pair]:
         self._stage("align", 0, len(claims))
-        pairs = align(claims, self.settings.align, self.embedder, self.same_fact)
+        pairs = align(claims, self.settings.align, self.embedder)
         self._stage("align", len(claims), len(claims))
         return pairs
 

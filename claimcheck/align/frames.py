@@ -18,15 +18,12 @@ from claimcheck.core.types import Claim, Frame
 from claimcheck.extract.frames import rules
 
 
-def frame_conflict(a: Claim, b: Claim, wording: bool = True) -> str | None:
-    """Why the two claims' frames make them different facts, or None when they may be one.
-
-    `wording=False` skips the two parts most often read wrong from two stories' wordings of one
-    fact, the measure and the aspect (what the same-fact model may overrule), and checks the rest."""
+def frame_conflict(a: Claim, b: Claim) -> str | None:
+    """Why the two claims' frames make them different facts, or None when they may be one."""
     fa, fb = a.frame or Frame(), b.frame or Frame()
-    if wording and fa.aspect != fb.aspect and not _same_time_level(fa, fb):
+    if fa.aspect != fb.aspect and not _same_time_level(fa, fb):
         return f"different aspects ({fa.aspect} vs {fb.aspect})"
-    if wording and fa.measure != fb.measure:
+    if fa.measure != fb.measure:
         return f"different measures ({fa.measure or 'unstated'} vs {fb.measure or 'unstated'})"
     if fa.holder and fb.holder and not same_holder(fa.holder, fb.holder, a, b) and not swapped_holder(a, b):
         return f"different holders ({fa.holder} vs {fb.holder})"
@@ -35,7 +32,7 @@ def frame_conflict(a: Claim, b: Claim, wording: bool = True) -> str | None:
     for target, other in ((fa.target, b), (fb.target, a)):
         if target and target.lower() not in other.sentence.lower():
             return f"the offer for {target} is not the one the other sentence is about"
-    if wording and a.kind == "date" and not fa.measure:
+    if a.kind == "date" and not fa.measure:
         return "a date of no named event"
     if fa.period_days and fb.period_days and intersection(fa.period_days, fb.period_days) is None:
         return f"different periods ({fa.period} vs {fb.period})"

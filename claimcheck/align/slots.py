@@ -23,7 +23,6 @@ import numpy as np
 from claimcheck.align.embed import embed, mask_numbers
 from claimcheck.align.events import shares_event
 from claimcheck.align.frames import frame_bonus, frame_conflict, holder_named
-from claimcheck.align.samefact import SameFact, masked_figure
 from claimcheck.core.settings import DEFAULTS, AlignSettings
 from claimcheck.core.types import Claim, Pair
 from claimcheck.extract.dates import is_yearless
@@ -92,12 +91,10 @@ def align(
     claims: Sequence[Claim],
     config: AlignSettings = DEFAULTS.align,
     embedder: Callable[[Sequence[str], int], np.ndarray] = embed,
-    same_fact: SameFact | None = None,
 ) -> list[Pair]:
     """Candidate pairs from the block index and nearest neighbours: at most `config.neighbours`
     (`interval_neighbours` in quantity and date blocks) per claim and block, so their number
-    grows linearly with the corpus, not quadratically. With a `same_fact` model, pairs the frames
-    part on measure or aspect alone are read by it (`decide`)."""
+    grows linearly with the corpus, not quadratically."""
     blocks: dict[str, list[int]] = defaultdict(list)
     sentences: set[tuple[str, int]] = set()
     for i, c in enumerate(claims):
@@ -114,59 +111,14 @@ def align(
     vectors = np.zeros((len(claims), found.shape[1]), dtype=np.float32)
     vectors[needed] = found
     # Keyed with the event flag too: an event pair must never hide a figure pair of the same claims.
-    candidates = []
+    pairs: dict[tuple[str, str, bool], Pair] = {}
     for key in sorted(blocks):
         k = {"other": config.neighbours, EVENT: config.event_neighbours}.get(key, config.interval_neighbours)
-        candidates += [
-            (claims[i], claims[j], sim, key)
-            for i, j, sim in _neighbours(claims, blocks[key], vectors, k, config.search_chunk)
-        ]
-    pairs: dict[tuple[str, str, bool], Pair] = {}
-    for pair in decide(candidates, config, same_fact):
-        pairs.setdefault((pair.a.id, pair.b.id, pair.block == EVENT), pair)
+        for i, j, sim in _neighbours(claims, blocks[key], vectors, k, config.search_chunk):
+            pair = slot_pair(claims[i], claims[j], sim, key, config)
+            if pair is not None:
+                pairs.setdefault((pair.a.id, pair.b.id, key == EVENT), pair)
     return [pairs[k] for k in sorted(pairs)]
-
-
-def decide(
-    candidates: Sequence[tuple[Claim, Claim, float, str]], config: AlignSettings, same_fact: SameFact | None
-) -> list[Pair]:
-    """The pairs among (a, b, similarity, block) candidates that fill one slot, in candidate order.
-
-    `slot_pair` decides alone, except for the pairs it parts only because their frames name
-    different measures or aspects: with a model, those it reads as one fact at `same_fact_min`
-    or more are paired after all (each read once, in one batch)."""
-    out: list[Pair | None] = []
-    reread: dict[tuple[str, str], list[int]] = {}
-    texts: dict[tuple[str, str], tuple[str, str]] = {}
-    for a, b, sim, key in candidates:
-        pair = slot_pair(a, b, sim, key, config)
-        vetoable = pair is not None and config.same_fact_veto > 0 and a.kind == "quantity" and key != EVENT
-        if same_fact is not None and (vetoable or (pair is None and reopenable(a, b, sim, key, config))):
-            ta, tb = masked_figure(a), masked_figure(b)
-            if ta and tb:
-                ids = (a.id, b.id) if a.id < b.id else (b.id, a.id)
-                texts[ids] = (ta, tb)
-                reread.setdefault(ids, []).append(len(out))
-        out.append(pair)
-    if reread:
-        keys = sorted(texts)
-        scores = same_fact([texts[k] for k in keys])
-        for ids, p in zip(keys, scores, strict=True):
-            for row in reread[ids]:
-                if out[row] is not None:
-                    out[row] = None if p < config.same_fact_veto else out[row]
-                elif p >= config.same_fact_min:
-                    a, b, sim, key = candidates[row]
-                    out[row] = slot_pair(a, b, sim, key, config, same_fact_p=float(p))
-    return [p for p in out if p is not None]
-
-
-def reopenable(a: Claim, b: Claim, sim: float, key: str, config: AlignSettings) -> bool:
-    """Whether the only thing parting two figures is their frames' measure or aspect: what the
-    same-fact model may overrule (holders, targets and periods the frames read are not)."""
-    if key in ("other", EVENT) or a.kind != "quantity":
-        return False
-    return slot_pair(a, b, sim, key, config, same_fact_p=1.0) is not None
 
 
 def block_floor(key: str, config: AlignSettings) -> float:
@@ -178,20 +130,15 @@ def block_floor(key: str, config: AlignSettings) -> float:
     )
 
 
-def slot_pair(
-    a: Claim, b: Claim, similarity: float, key: str, config: AlignSettings, same_fact_p: float | None = None
-) -> Pair | None:
+def slot_pair(a: Claim, b: Claim, similarity: float, key: str, config: AlignSettings) -> Pair | None:
     """The pair (ordered by claim id) when two claims of block `key` fill one slot, else None.
 
     The one rule for "same slot", shared by the indexed search above and the exhaustive
     all-pairs reference of `claimcheck bench`, so the two differ only in which pairs they look at.
-    `same_fact_p`, the same-fact model's reading, overrules a frame mismatch of measure or aspect
-    when it is at least `same_fact_min`.
     """
     if key == EVENT and a.kind == "other" and b.kind == "other":
         return None  # the "other" block pairs these, with NLI behind the structural checks
     plain = key in ("other", EVENT)
-    overruled = same_fact_p is not None and same_fact_p >= config.same_fact_min
     sim = min(1.0, similarity + context_bonus(a, b, config) + (0 if plain else frame_bonus(a, b, config)))
     places = key != EVENT and not holder_named(a, b)
     if sim < block_floor(key, config) or context_conflict(a, b, places, config.near_copy_min_ratio):
@@ -199,7 +146,7 @@ def slot_pair(
     if plain:
         if not shares_event(a, b):
             return None
-    elif frame_conflict(a, b, wording=not overruled):
+    elif frame_conflict(a, b):
         return None
     elif sim < config.unanchored_min_similarity and not (
         shared_anchor(a, b) or frame_bonus(a, b, config) > 0
@@ -207,10 +154,7 @@ def slot_pair(
         return None
     if a.id > b.id:
         a, b = b, a
-    reason = f"{key} similarity {sim:.2f}"
-    if overruled and frame_conflict(a, b):
-        reason += f", one fact to the same-fact model (p={same_fact_p:.2f}) though the frames differ"
-    return Pair(a, b, reason, round(sim, 4), key)
+    return Pair(a, b, f"{key} similarity {sim:.2f}", round(sim, 4), key)
 
 
 def _neighbours(

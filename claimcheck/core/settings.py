@@ -76,14 +76,6 @@ class AlignSettings:
         " however far apart (a misprint, so the ratio gate does not apply), and their atomic claims pair"
         " part by part",
     )
-    same_fact_min: float = knob(
-        0.85,
-        "same-fact model probability that reopens a pair the frames parted on measure or aspect (dev: it"
-        " reopens 1 in 10 planted pairs the frames lost, and 1 in 70 pairs of different facts)",
-    )
-    same_fact_veto: float = knob(
-        0.0, "same-fact model probability under which a figure pair the frames allow is parted (0: never)"
-    )
     place_bonus: float = knob(0.1, "a shared place is slot evidence the sentence similarity misses")
     year_bonus: float = knob(0.05, "a shared year is weaker slot evidence than a shared place")
     frame_bonus: float = knob(

@@ -41,8 +41,7 @@ from pathlib import Path
 import numpy as np
 
 from claimcheck.align.embed import mask_numbers
-from claimcheck.align.samefact import SameFact
-from claimcheck.align.slots import block_floor, block_key, decide
+from claimcheck.align.slots import block_floor, block_key, slot_pair
 from claimcheck.core.errors import InputError
 from claimcheck.core.result import Result
 from claimcheck.core.settings import DEFAULTS, AlignSettings, Settings
@@ -204,7 +203,7 @@ def naive_check(docs: Sequence[Document], pipeline: Pipeline) -> NaiveOutcome:
     timings["nli_all_pairs"] = time.perf_counter() - t
     t = time.perf_counter()
     vectors = pipeline.embedder([mask_numbers(c.text) for c in claims], settings.align.embed_batch_size)
-    pairs = exhaustive_slot_pairs(claims, vectors, settings.align, pipeline.same_fact)
+    pairs = exhaustive_slot_pairs(claims, vectors, settings.align)
     row_of = {(a.id, b.id): row for row, (a, b) in enumerate(ordered)}
     rows = [row_of[p.a.id, p.b.id] for p in pairs]
     timings["align"] = time.perf_counter() - t
@@ -216,13 +215,10 @@ def naive_check(docs: Sequence[Document], pipeline: Pipeline) -> NaiveOutcome:
     return NaiveOutcome(pipeline.result(docs, claims, pairs, verdicts, timings), len(index), flood)
 
 
-def exhaustive_slot_pairs(
-    claims: Sequence[Claim], vectors: np.ndarray, config: AlignSettings, same_fact: SameFact | None = None
-) -> list[Pair]:
+def exhaustive_slot_pairs(claims: Sequence[Claim], vectors: np.ndarray, config: AlignSettings) -> list[Pair]:
     """Every cross-source pair the slot rule accepts, found by looking at all pairs of each block.
 
-    Quadratic on purpose: it is the reference the index (`align.align`) is measured against, so it
-    decides with the same rule and the same same-fact model (`align.slots.decide`).
+    Quadratic on purpose: it is the reference the index (`align.align`) is measured against.
     Pairs far below the floor even with the largest context bonus are skipped in numpy.
     """
     blocks: dict[str, list[int]] = defaultdict(list)
@@ -230,18 +226,18 @@ def exhaustive_slot_pairs(
         key = block_key(c)
         if key is not None:
             blocks[key].append(i)
-    candidates = []
+    out = []
     for key, members in blocks.items():
         idx = np.asarray(members)
         docs = np.asarray([claims[i].doc_id for i in members])
         sims = vectors[idx] @ vectors[idx].T
         near = sims >= block_floor(key, config) - config.place_bonus - config.year_bonus - 1e-6
         ii, jj = np.nonzero(np.triu(near & (docs[:, None] != docs[None, :]), 1))
-        candidates += [
-            (claims[i], claims[j], float(vectors[i] @ vectors[j]), key)
-            for i, j in zip(idx[ii], idx[jj], strict=True)
-        ]
-    return sorted(decide(candidates, config, same_fact), key=lambda p: (p.a.id, p.b.id))
+        for i, j in zip(idx[ii], idx[jj], strict=True):
+            pair = slot_pair(claims[i], claims[j], float(vectors[i] @ vectors[j]), key, config)
+            if pair is not None:
+                out.append(pair)
+    return sorted(out, key=lambda p: (p.a.id, p.b.id))
 
 
 def index_recall(result: Result, pipeline: Pipeline) -> dict:
@@ -255,7 +251,7 @@ def index_recall(result: Result, pipeline: Pipeline) -> dict:
     vectors = pipeline.embedder(
         [mask_numbers(c.text) for c in result.claims], settings.align.embed_batch_size
     )
-    ref = exhaustive_slot_pairs(result.claims, vectors, settings.align, pipeline.same_fact)
+    ref = exhaustive_slot_pairs(result.claims, vectors, settings.align)
     found = {(p.a.id, p.b.id) for p in result.pairs}
     interval = [p for p in ref if p.a.kind != "other"]
     none = np.zeros((len(interval), 3))

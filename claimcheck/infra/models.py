@@ -17,7 +17,6 @@ PROJECT_MODELS = next(
     (p for p in (_PACKAGE / "_models", _PACKAGE.parent / "models") if p.is_dir()), _PACKAGE.parent / "models"
 )
 DEFAULT_NLI_DIRNAME = "claimcheck-nli-minilm-l6"
-DEFAULT_SAMEFACT_DIRNAME = "claimcheck-samefact-minilm-l6"
 
 
 def minilm_dir() -> Path:
@@ -33,13 +32,4 @@ def default_nli_dir() -> Path | None:
     if env:
         return Path(env)
     path = PROJECT_MODELS / DEFAULT_NLI_DIRNAME
-    return path if (path / "config.json").exists() else None
-
-
-def default_samefact_dir() -> Path | None:
-    """The project's "same fact?" cross-encoder, or $CLAIMCHECK_SAMEFACT_MODEL ("none" turns it off)."""
-    env = os.environ.get("CLAIMCHECK_SAMEFACT_MODEL")
-    if env:
-        return None if env.lower() == "none" else Path(env)
-    path = PROJECT_MODELS / DEFAULT_SAMEFACT_DIRNAME
     return path if (path / "config.json").exists() else None

@@ -11,7 +11,7 @@ stated twice, while two figures of one unit with clearly different values are al
 - negative: two stories' figures of one unit whose values differ by more than `--min-ratio`
   (dates: disjoint), which is exactly the hard case the aligner gets wrong.
 
-The figure is replaced by [MASK] and every other digit by "#" (claimcheck.align.samefact), so the
+The figure is replaced by [MASK] and every other digit by "#" (`masked`), so the
 model cannot compare values: it must decide from the words around the figure whether the two are one
 slot.
 
@@ -33,6 +33,7 @@ import hashlib
 import json
 import pickle
 import random
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -42,8 +43,9 @@ ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT / "eval" / "newsclusters"))
 from build import dateline as reuters_dateline  # noqa: E402
 
-from claimcheck.align.samefact import masked_figure as masked  # noqa: E402
-
+MASK = "[MASK]"
+MIN_WORDS = 8  # shorter "sentences" are table rows ("Shr loss 12 cts vs 5 cts"): no words to read
+_DIGITS = re.compile(r"\d(?:[\d,.]*\d)?")  # a sentence-final period is no digit
 KINDS = ("quantity",)  # dates: same-day events of one story pair are too often two facts
 
 
@@ -118,6 +120,17 @@ def extract(rows: dict[str, dict], ids: list[str], cache: Path, chunk: int = 100
         cache.write_bytes(pickle.dumps(done))
         print(f"extracted {len(done)}/{len(ids)} stories", file=sys.stderr, flush=True)
     return done
+
+
+def masked(claim) -> str | None:
+    """The claim's sentence with its figure as [MASK] and every other digit as '#' (the model must not
+    compare values), or None when the figure is not in the sentence exactly once."""
+    figure = claim.quantity.text if claim.quantity is not None else claim.date_text
+    sentence = claim.sentence
+    if not figure or sentence.count(figure) != 1 or len(sentence.split()) < MIN_WORDS:
+        return None
+    before, after = sentence.split(figure)
+    return f"{_DIGITS.sub('#', before)}{MASK}{_DIGITS.sub('#', after)}".strip()
 
 
 def block(claim) -> str:
