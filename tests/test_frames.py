@@ -216,3 +216,24 @@ def test_describe_says_who_what_when() -> None:
 )
 def test_a_distance_is_measured_from_its_place(sentence: str, figure: str, place: str | None) -> None:
     assert frames(sentence)[figure].target == place
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "figure"),
+    [
+        # one result under a verb and a noun
+        ("For the quarter Caesars World earned 12.6 mln dlrs on revenues of 200 mln dlrs.",
+         "Caesars World reported net income of 12.6 mln dlrs for the quarter.", "12.6 mln dlrs"),
+        # one change under two verbs of the same direction
+        ("The Dow Jones industrial average fell 508 points on Monday.",
+         "The Dow Jones industrial average declined a record 508 points on Monday.", "508"),
+        ("Exports rose 12 pct in March.", "Exports increased 12 pct in March.", "12 pct"),
+    ],
+)  # fmt: skip
+def test_one_measure_under_two_words(a: str, b: str, figure: str) -> None:
+    assert frames(a)[figure].measure == frames(b)[figure].measure
+
+
+def test_a_fall_is_not_a_rise() -> None:
+    up, down = frames("Exports rose 12 pct in March."), frames("Exports fell 12 pct in March.")
+    assert up["12 pct"].measure != down["12 pct"].measure
