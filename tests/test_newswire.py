@@ -77,6 +77,20 @@ def test_per_share_prices_are_their_own_unit_and_pence_convert() -> None:
     assert price.quantity.unit == "usd per share"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("Holders will receive 24.60 dlrs per common share.", "usd per share"),
+        ("Caesars World rejected an offer for its shares at 28 dlrs each.", "usd per share"),
+        ("CSR said it will offer 2.20 dlrs cash each for the shares.", "usd per share"),
+        ("The tickets were sold at 28 dlrs each on Friday.", "usd per each"),  # no shares: each ticket
+        ("Holders will receive 1.5 to 1.9 common shares each.", "share per each"),  # a ratio, not a price
+    ],
+)
+def test_a_price_each_in_a_sentence_about_shares_is_per_share(sentence: str, unit: str) -> None:
+    assert [c.quantity.unit for c in quantities(sentence)] == [unit]
+
+
 def test_a_later_bare_sum_takes_the_sentence_currency() -> None:
     found = quantities("Ecuador owes 450 mln dlrs in interest and about 96 mln in principal payments.")
     assert [c.quantity.unit for c in found] == ["usd", "usd"]

@@ -274,7 +274,7 @@ def quantities(
             continue
         unit, factor = conversion(unit)
         if per:
-            unit = f"{unit} per {(per.group('per') or per.group('per_each')).lower()}"
+            unit = f"{unit} per {_per(per, unit, sent.text)}"
         frame = quantity_frame(sent, m.start, m.end, doc_date, lead)
         out.append((_quantity(m, unit, factor), frame))
     return _told_apart(out + scores(sent, settings.score_window))
@@ -302,10 +302,23 @@ def _told_apart(found: list[tuple[Quantity, Frame]]) -> list[tuple[Quantity, Fra
 # ratio: "1.5 to 1.9 common shares each".
 PER_UNIT = re.compile(
     r"[\s-]*(?:(?P<money>dlrs?|dollars?|pence|cents?|stg)[\s-]+)?(?:cash[\s-]+)?(?:a|an|per)[\s-]+"
+    r"(?:(?:common|ordinary|preferred|preference)[\s-]+)?"
     r"(?P<per>share|barrel|tonne|ton|ounce|bushel|day|week|month|year)\b"
-    r"|(?:\s+[a-z]+){1,2}\s+(?P<per_each>each)\b",
+    r"|(?:\s+[a-z]+){1,2}\s+(?P<per_each>each)\b"
+    r"|[\s-]+(?:cash[\s-]+)?(?P<each>each)\b",
     re.I,
 )
+_SHARES = re.compile(r"\bshares?\b", re.I)
+
+
+def _per(per: re.Match, unit: str, sentence: str) -> str:
+    """What a per-unit counts: a price "each" in a sentence about shares ("28 dlrs each", "2.20
+    dlrs cash each for the shares") is a price per share, as "28 dlrs a share" is."""
+    if per.group("per"):
+        return per.group("per").lower()
+    if unit.split(" per ")[0] in _MONEY and _SHARES.search(sentence):
+        return "share"
+    return "each"
 SCALE_WORDS = {"mln", "million", "bln", "billion", "bn", "trillion", "thousand"}
 _MONEY = {"usd", "gbp", "eur", "jpy", "chf", "cny", "rub", "uah", "inr", "cad", "aud"}
 _MONEY |= {"gbp_pence", "usd_cent"}
