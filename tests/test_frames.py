@@ -146,6 +146,12 @@ def test_dates_frame_their_event_and_since_is_a_boundary() -> None:
         ("tender offer", "offer"),
         ("shareholding", "stake"),
         ("back taxes", "tax"),
+        ("capsize", "sink"),
+        ("adjourn", "postpone"),
+        ("comment", "remark"),
+        ("earn", "income"),
+        ("decline", "fall"),
+        ("increase", "rise"),
         ("x", "x"),
     ],
 )
