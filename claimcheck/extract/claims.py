@@ -319,6 +319,8 @@ def _per(per: re.Match, unit: str, sentence: str) -> str:
     if unit.split(" per ")[0] in _MONEY and _SHARES.search(sentence):
         return "share"
     return "each"
+
+
 SCALE_WORDS = {"mln", "million", "bln", "billion", "bn", "trillion", "thousand"}
 _MONEY = {"usd", "gbp", "eur", "jpy", "chf", "cny", "rub", "uah", "inr", "cad", "aud"}
 _MONEY |= {"gbp_pence", "usd_cent"}
