@@ -7,9 +7,11 @@ another slot: different places ("in Kyiv" vs "in Paris") or different years (a 1
 mission vs this week's talks); shared places or years raise the similarity a little.
 
 Plain ("other") claims pair only when they share an event (align.events: a related predicate
-and a shared argument), not on topic alone. The "event" block pairs sentences across kinds (a
-sentence with a figure and one without: "the group accepted a £1.3bn offer" vs "the LSE
-rejected a takeover proposal"), one claim per sentence, for the structural checks only.
+and a shared argument), not on topic alone, or when their sentences are one sentence edited
+(align.edits: a swapped name breaks the shared argument, and is the conflict). The "event" block
+pairs sentences across kinds (a sentence with a figure and one without: "the group accepted a
+£1.3bn offer" vs "the LSE rejected a takeover proposal"), one claim per sentence, for the
+structural checks only.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from difflib import SequenceMatcher
 
 import numpy as np
 
+from claimcheck.align.edits import sentence_edit
 from claimcheck.align.embed import embed, mask_numbers
 from claimcheck.align.events import shares_event
 from claimcheck.align.frames import frame_bonus, frame_conflict, holder_named
@@ -144,7 +147,7 @@ def slot_pair(a: Claim, b: Claim, similarity: float, key: str, config: AlignSett
     if sim < block_floor(key, config) or context_conflict(a, b, places, config.near_copy_min_ratio):
         return None
     if plain:
-        if not shares_event(a, b):
+        if not shares_event(a, b) and sentence_edit(a, b, config.edit_min_ratio) is None:
             return None
     elif frame_conflict(a, b):
         return None

@@ -76,6 +76,12 @@ class AlignSettings:
         " however far apart (a misprint, so the ratio gate does not apply), and their atomic claims pair"
         " part by part",
     )
+    edit_min_ratio: float = knob(
+        0.7,
+        "word-sequence match (figures masked) of two sentences read as one sentence edited: a denied,"
+        " opposite or swapped word in them is a conflict (align/edits.py); no dev original pair below"
+        " 0.8 was one, and 0.6 caught no more dev plants",
+    )
     place_bonus: float = knob(0.1, "a shared place is slot evidence the sentence similarity misses")
     year_bonus: float = knob(0.05, "a shared year is weaker slot evidence than a shared place")
     frame_bonus: float = knob(

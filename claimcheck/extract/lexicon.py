@@ -89,3 +89,8 @@ def attribution_phrases() -> tuple[str, ...]:
     return tuple(
         sorted((w for w, role in rows("attribution.tsv") if role == "phrase"), key=len, reverse=True)
     )
+
+
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    return frozenset(row[0] for row in rows("function_words.txt"))

@@ -27,7 +27,7 @@ from claimcheck.extract.dates import describe_days
 from claimcheck.verify import confidence
 from claimcheck.verify.nli import NLIModel, bidirectional
 from claimcheck.verify.structure import describe as describe_predication
-from claimcheck.verify.structure import structural_verdict
+from claimcheck.verify.structure import edit_verdict, structural_verdict
 
 
 def check_pairs(
@@ -42,7 +42,11 @@ def check_pairs(
     verdicts = []
     nli_pairs = []
     for p in pairs:
-        if p.block == EVENT:
+        plain = p.block == EVENT or p.a.kind == p.b.kind == "other"
+        edited = edit_verdict(p, settings.align.edit_min_ratio, settings.verify) if plain else None
+        if edited is not None:
+            verdicts.append(edited)
+        elif p.block == EVENT:
             found = structural_verdict(p, settings.verify)
             if found is not None:
                 verdicts.append(found)

@@ -14,6 +14,9 @@ predicates to act on the same thing (their objects match, or, when neither has o
   ("its prime rate": every bank raising its own rate is no conflict) or a sentence names both
   actors ("Apple asked the court to ..." vs "the EFF asked the court to stop Apple ...": two acts).
 
+A fourth check reads no parse: two copies of one sentence that differ by a "not", an opposite
+verb or another name (align/edits.py) conflict on that word.
+
 Possibilities and intentions ("may raise", "seeks to buy") assert nothing and are skipped. A
 structural verdict is only ever a contradiction; it never decides a figure or a date, so it cannot
 overrule arithmetic. When nothing structural is found the pair goes on to NLI (other claims) or
@@ -22,6 +25,7 @@ is left alone (pairs across kinds).
 
 from __future__ import annotations
 
+from claimcheck.align.edits import sentence_edit
 from claimcheck.align.events import links, overlap, same_entity
 from claimcheck.core.settings import DEFAULTS, VerifySettings
 from claimcheck.core.types import Claim, Pair, Predication, Verdict
@@ -60,6 +64,23 @@ def structural_verdict(p: Pair, settings: VerifySettings = DEFAULTS.verify) -> V
             explanation = f"{describe(x)} ({p.a.doc_id}) vs {describe(y)} ({p.b.doc_id}): {why}."
             return Verdict(p, "contradiction", settings.structure_confidence, "structure", explanation)
     return None
+
+
+_EDIT_WHY = {
+    "negation": "one sentence in both, denied in one",
+    "antonym": "one sentence in both, with opposite actions",
+    "swapped_actor": "one sentence in both, credited to different actors",
+}
+
+
+def edit_verdict(p: Pair, min_ratio: float, settings: VerifySettings = DEFAULTS.verify) -> Verdict | None:
+    """A contradiction when the two sentences are one sentence with a conflicting edit (align/edits.py)."""
+    edit = sentence_edit(p.a, p.b, min_ratio)
+    if edit is None:
+        return None
+    a, b = edit.a or "(nothing)", edit.b or "(nothing)"
+    explanation = f'"{a}" ({p.a.doc_id}) vs "{b}" ({p.b.doc_id}): {_EDIT_WHY[edit.kind]}.'
+    return Verdict(p, "contradiction", settings.structure_confidence, "structure", explanation)
 
 
 def _also_says(claim: Claim, y: Predication) -> bool:
