@@ -6,10 +6,12 @@ from datetime import date
 
 import pytest
 
+from claimcheck.align.slots import block_key
 from claimcheck.core.types import Document
 from claimcheck.extract.claims import extract_claims
 from claimcheck.extract.dateline import document_date
 from claimcheck.extract.dates import describe_days, normalise_date
+from claimcheck.pipeline import Pipeline
 
 DOC_DATE = date(1987, 3, 4)  # a Wednesday
 
@@ -18,7 +20,7 @@ DOC_DATE = date(1987, 3, 4)  # a Wednesday
     ("text", "anchored", "alone"),
     [
         ("January 20th", "1987-01-20", "January 20 (no year)"),
-        ("on Monday", "1987-03-02", None),
+        ("on Monday", "1987-03-02", "Monday (no date)"),  # undated: the weekday, compared as one
         ("last week", "1987-02-23..1987-03-01", None),
         ("yesterday", "1987-03-03", None),
         ("last year", "1986", None),
@@ -32,7 +34,7 @@ DOC_DATE = date(1987, 3, 4)  # a Wednesday
         ("last April", "April 1986", None),  # the latest April before March 1987
         ("last January", "January 1987", None),
         ("Late yesterday", "1987-03-03", None),
-        ("last Friday's", "1987-02-27", None),
+        ("last Friday's", "1987-02-27", "Friday (no date)"),
         ("between January 1987 and December 1992", "1987-01-01..1992-12-31", "1987-01-01..1992-12-31"),
         ("between 5 and 10", None, None),  # not dates at both ends: no range
         ("the 1987/88 financial year", "1987-04-01..1988-03-31", "1987-04-01..1988-03-31"),  # April-March
@@ -87,3 +89,22 @@ def test_a_range_the_parser_tags_as_two_dates_is_one_claim() -> None:
     (claim,) = [c for c in extract_claims([Document("d", "d.txt", text)]) if c.kind == "date"]
     assert claim.date_text == "between January 1987 and December 1992"
     assert claim.date is not None and describe_days(claim.date) == "1987-01-01..1992-12-31"
+
+
+def test_undated_weekdays_compare_only_with_each_other() -> None:
+    # Two undated stories of one ceremony disagree on its day; a dated story's day is another block.
+    docs = [
+        Document("a", "a.txt", "Imelda Staunton won the best actress award at the ceremony on Sunday."),
+        Document("b", "b.txt", "Imelda Staunton won the best actress award at the ceremony on Saturday."),
+        Document(
+            "c",
+            "c.txt",
+            "March 4, 1987 (Reuters) -\n\nStaunton won the best actress award at the ceremony on Friday.",
+        ),
+    ]
+    result = Pipeline(nli=None).run(docs)
+    dated = {c.doc_id: c for c in result.claims if c.kind == "date"}
+    assert block_key(dated["a"]) == block_key(dated["b"]) == "date:weekday" != block_key(dated["c"])
+    (found,) = [v for v in result.verdicts if v.label == "contradiction"]
+    assert {found.pair.a.doc_id, found.pair.b.doc_id} == {"a", "b"}
+    assert "Sunday (no date)" in found.explanation and "Saturday (no date)" in found.explanation

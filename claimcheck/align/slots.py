@@ -28,7 +28,7 @@ from claimcheck.align.events import shares_event
 from claimcheck.align.frames import frame_bonus, frame_conflict, holder_named
 from claimcheck.core.settings import DEFAULTS, AlignSettings
 from claimcheck.core.types import Claim, Pair
-from claimcheck.extract.dates import is_yearless
+from claimcheck.extract.dates import is_weekday_only, is_yearless
 
 EVENT = "event"
 
@@ -38,6 +38,8 @@ def block_key(claim: Claim) -> str | None:
     if claim.kind == "quantity" and claim.quantity is not None:
         return f"unit:{claim.quantity.unit}"
     if claim.kind == "date":
+        if claim.date is not None and is_weekday_only(claim.date):
+            return "date:weekday"
         return "date:yearless" if claim.date is not None and is_yearless(claim.date) else "date"
     return "other"
 

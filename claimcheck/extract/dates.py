@@ -5,7 +5,9 @@ document's date — a day and month without a year, a weekday, "last week", "yes
 first quarter" — are anchored on it with dateparser's RELATIVE_BASE; without a document date a
 relative one stays unnormalised rather than guessed, and a day and month without a year is read
 in the placeholder year `YEARLESS`, so "January 20th" and "January 25th" still compare with each
-other (never with a dated claim: align blocks them apart).
+other (never with a dated claim: align blocks them apart). A weekday in an undated story is that
+weekday of a placeholder week (`WEEKDAY_YEAR`), compared only with other undated weekdays: two
+undated stories of one match can still disagree on its day.
 
 Numeric dates: ISO "2020-03-01" is read as written; "01/03/2020" is 1 March in Europe and
 January 3 in the US, so an ambiguous one covers both readings (the interval between them:
@@ -48,6 +50,10 @@ PATTERNS = [
 ]
 # A leap year no story is set in: day-and-month dates without a year live here.
 YEARLESS = 4
+# The year before it holds weekdays named in an undated story ("on Saturday"), in its first full
+# week: two undated stories of one event can still disagree on the day (align blocks them apart).
+WEEKDAY_YEAR = 3
+_WEEKDAY_MONDAY = date(WEEKDAY_YEAR, 1, 1) + timedelta(days=-date(WEEKDAY_YEAR, 1, 1).weekday() % 7)
 _QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _QUARTER = re.compile(
     r"\b(?:(?P<y1>\d{4})\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
@@ -60,6 +66,7 @@ _RELATIVE = re.compile(
     rf"\b(?:{_WEEKDAYS}|yesterday|today|tomorrow|(?:last|this|next|past)\s+(?:week|month|year))\b", re.I
 )
 _PERIOD_DAYS = {"week": 7}
+_WEEKDAY = re.compile(rf"\b(?:{_WEEKDAYS})\b", re.I)
 
 
 def normalise_date(
@@ -106,7 +113,18 @@ def _first(text: str, doc_date: date | None, settings: ExtractSettings) -> Inter
             year = g.get("year") or g.get("year2")
             if year is None or settings.year_min <= int(year) <= settings.year_max:
                 return _numeric(g) if g.get("year2") else _interval(g, doc_date)
-    return _relative(text, doc_date) if doc_date is not None and _RELATIVE.search(text) else None
+    if doc_date is None:
+        return _undated_weekday(text)
+    return _relative(text, doc_date) if _RELATIVE.search(text) else None
+
+
+def _undated_weekday(text: str) -> Interval | None:
+    """A weekday in a story with no date, as that weekday of the placeholder week."""
+    m = _WEEKDAY.search(text)
+    if m is None:
+        return None
+    day = [d.lower() for d in calendar.day_name].index(m.group(0).lower())
+    return Interval.point((_WEEKDAY_MONDAY + timedelta(days=day)).toordinal())
 
 
 SPLIT_YEAR = re.compile(r"(?<![\d/.-])(?P<y>\d{4})/(?P<end>\d{4}|\d{2})(?![\d/.-])")
@@ -200,6 +218,11 @@ def is_yearless(iv: Interval) -> bool:
     return date.fromordinal(int(iv.lo())).year == YEARLESS
 
 
+def is_weekday_only(iv: Interval) -> bool:
+    """Whether a date is a weekday of an undated story (in the placeholder week)."""
+    return date.fromordinal(int(iv.lo())).year == WEEKDAY_YEAR
+
+
 def _quarter(text: str, doc_date: date | None) -> Interval | None:
     m = _QUARTER.search(text)
     if m is None:
@@ -283,6 +306,8 @@ def _interval(g: dict[str, str | None], doc_date: date | None) -> Interval | Non
 def describe_days(iv: Interval) -> str:
     """Human form of a day interval ("1999", "March 1999", "2025-01-20", "January 20 (no year)")."""
     lo, hi = date.fromordinal(int(iv.lo())), date.fromordinal(int(iv.hi()))
+    if lo.year == WEEKDAY_YEAR:
+        return f"{lo.strftime('%A')} (no date)"
     if lo.year == YEARLESS:
         return f"{lo.strftime('%B')} {lo.day} (no year)"
     if lo == hi:
