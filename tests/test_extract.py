@@ -89,7 +89,7 @@ def test_places_and_years_give_context() -> None:
         ("March 2024", "March 2024"),
         ("May 5, 2021", "2021-05-05"),
         ("the 1990s", "1990-01-01..1999-12-31"),
-        ("on Monday", None),
+        ("on Monday", "Monday (no date)"),  # compared only with weekdays of other undated stories
         ("January 20th", "January 20 (no year)"),  # compared only with other dates without a year
         ("on 2020-03-01", "2020-03-01"),
         ("on 25/12/2020", "2020-12-25"),  # one reading: 25 is no month

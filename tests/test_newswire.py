@@ -130,3 +130,16 @@ def test_one_finding_per_sentence_pair_and_frame_with_a_stable_id() -> None:
         "c",
     )
     assert len(to_findings([*verdicts, other])) == 2  # another story's sentence is another finding
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("Dixons holds about 652,000 shares of Cyclops Corp common stock.", "share"),
+        ("Fleet will issue 1.5 mln shares of stock to Norstar holders.", "share"),
+        ("The bidder bought 20 pct of the shares of Piedmont.", "percent"),
+        ("The summit featured 27 heads of state.", "head of state"),  # a partitive head keeps its "of"
+    ],
+)
+def test_shares_of_stock_are_shares(sentence: str, unit: str) -> None:
+    assert [c.quantity.unit for c in quantities(sentence)][:1] == [unit]

@@ -45,8 +45,11 @@ SYNONYMS: dict[str, str] = {
     "mile": "mile",
 }
 
-# Nouns that are only half a unit: "heads of state" counts heads of state, not heads.
+# Nouns that are only half a unit: "heads of state" counts heads of state, not heads. Shares of
+# stock are shares ("652,000 shares of Cyclops Corp common stock" vs "852,000 shares").
 PARTITIVE_HEADS = {"head", "member", "leader", "minister", "representative", "delegate", "share", "part"}
+
+WHOLE_OF = {"stock", "common stock"}
 
 # Nouns that measure nothing on their own ("2 of them", "10 times").
 NOT_UNITS = {"time", "one", "other", "them", "those", "these", "way", "lot", "bit"}
@@ -57,7 +60,7 @@ def canonical_unit(lemma: str, of_object: str | None = None) -> str | None:
     lemma = lemma.lower().strip()
     if not lemma or lemma in NOT_UNITS:
         return None
-    if lemma in PARTITIVE_HEADS and of_object:
+    if lemma in PARTITIVE_HEADS and of_object and of_object.lower() not in WHOLE_OF:
         return f"{lemma} of {of_object.lower()}"
     return SYNONYMS.get(lemma, lemma)
 
