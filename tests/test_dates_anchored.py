@@ -108,3 +108,23 @@ def test_undated_weekdays_compare_only_with_each_other() -> None:
     (found,) = [v for v in result.verdicts if v.label == "contradiction"]
     assert {found.pair.a.doc_id, found.pair.b.doc_id} == {"a", "b"}
     assert "Sunday (no date)" in found.explanation and "Saturday (no date)" in found.explanation
+
+
+def test_one_sentence_under_two_datelines_is_one_report() -> None:
+    # A wire re-run a day later: its "today" anchors on each dateline, yet the two are one report.
+    body = "\n\nMACAO PACT\n\nPortugal and China signed the Macao accord today.\n"
+    rerun = [
+        Document("a", "a.txt", "March 25, 1987 (Reuters) -" + body),
+        Document("b", "b.txt", "March 26, 1987 (Reuters) -" + body),
+    ]
+    verdicts = Pipeline(nli=None).run(rerun).verdicts
+    dates = [v for v in verdicts if v.method == "date"]
+    assert dates and all(v.label != "contradiction" for v in dates)
+    # A story that says another day is still a conflict.
+    moved = [
+        rerun[0],
+        Document("b", "b.txt", "March 26, 1987 (Reuters) -" + body.replace("today", "on Monday")),
+    ]
+    assert any(
+        v.label == "contradiction" for v in Pipeline(nli=None).run(moved).verdicts if v.method == "date"
+    )

@@ -29,6 +29,9 @@ from claimcheck.extract.lexicon import (
         ("increase", "cut", ANTONYM),
         ("hike", "lower", ANTONYM),  # through the synonym groups: hike ~ raise, lower ~ cut
         ("accept", "turn down", ANTONYM),
+        ("restart", "shut down", ANTONYM),  # production "will restart" vs "will remain shut down"
+        ("resume", "suspend", ANTONYM),
+        ("release", "detain", None),  # detained abroad, released at home: two events, not opposites
         ("raise", "increase", SAME),
         ("bid", "offer", SAME),
         ("agree", "agreement", SAME),

@@ -185,6 +185,9 @@ def _swapped(label: str, p: Pair) -> tuple[str, str]:
     return "neutral", f"two holders' {fa.measure}s ({fa.holder}, {fb.holder}): different facts"
 
 
+# One sentence, word for word, with one relative date ("today") anchored on two datelines: the wire
+# re-ran the story a day later, and the two anchors are one report, not two dates.
+RERUN = "the same sentence in both, its relative date read against two datelines (a story re-run)"
 UNHELD = "neither sentence says whose figure the other's is, so they may be two facts"
 
 
@@ -216,6 +219,8 @@ def check_date(p: Pair, floor: float, settings: VerifySettings = DEFAULTS.verify
     why = "the dates overlap" if label == "agreement" else "the dates do not overlap"
     if label == "contradiction" and _unheld(p, settings):
         label, why = "neutral", UNHELD
+    elif label == "contradiction" and p.a.sentence == p.b.sentence and p.a.date_text == p.b.date_text:
+        label, why = "neutral", RERUN
     explanation = (
         f"{_fact(p)}: {p.a.date_text} = {describe_days(da)} ({p.a.doc_id}) vs {p.b.date_text} = "
         f"{describe_days(db)} ({p.b.doc_id}) {_verb(label)}: {why}."
