@@ -87,7 +87,8 @@ def test_raw_texts_and_named_texts(tmp_path: Path) -> None:
         },
         no_nli=True,
     )
-    assert r.findings.verdict.astype(str).tolist() == ["contradiction"]
+    # the count conflicts; the undated "on Monday" of both agrees
+    assert sorted(r.findings.verdict.astype(str).tolist()) == ["agreement", "contradiction"]
     assert {r.findings.doc_a[0], r.findings.doc_b[0]} == {"a", "b"}
 
 

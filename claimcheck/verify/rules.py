@@ -219,7 +219,12 @@ def check_date(p: Pair, floor: float, settings: VerifySettings = DEFAULTS.verify
     why = "the dates overlap" if label == "agreement" else "the dates do not overlap"
     if label == "contradiction" and _unheld(p, settings):
         label, why = "neutral", UNHELD
-    elif label == "contradiction" and p.a.sentence == p.b.sentence and p.a.date_text == p.b.date_text:
+    elif (
+        label == "contradiction"
+        and p.a.sentence
+        and p.a.sentence == p.b.sentence
+        and p.a.date_text == p.b.date_text
+    ):
         label, why = "neutral", RERUN
     explanation = (
         f"{_fact(p)}: {p.a.date_text} = {describe_days(da)} ({p.a.doc_id}) vs {p.b.date_text} = "
