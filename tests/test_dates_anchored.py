@@ -33,6 +33,9 @@ DOC_DATE = date(1987, 3, 4)  # a Wednesday
         ("three months ago", "December 1986", None),
         ("last April", "April 1986", None),  # the latest April before March 1987
         ("last January", "January 1987", None),
+        ("last April 14", "1986-04-14", "April 14 (no year)"),  # the latest April 14 before the story
+        ("last March 2", "1987-03-02", "March 2 (no year)"),
+        ("next April 14", "1987-04-14", "April 14 (no year)"),
         ("Late yesterday", "1987-03-03", None),
         ("last Friday's", "1987-02-27", "Friday (no date)"),
         ("between January 1987 and December 1992", "1987-01-01..1992-12-31", "1987-01-01..1992-12-31"),

@@ -135,7 +135,9 @@ _POSSESSIVE_END = re.compile(r"['’]s$")
 _BETWEEN = re.compile(r"^(?:between|from)\s+(?P<a>.+?)\s+(?:and|to|until|through)\s+(?P<b>.+)$", re.I)
 _AGO = re.compile(rf"\b(?P<n>\d{{1,2}}|{_WORD})\s+(?P<unit>year|month|week|day)s?\s+ago\b", re.I)
 _LAST_MONTH = re.compile(
-    r"\b(?P<which>last|next)\s+(?P<month>" + "|".join(calendar.month_name[1:]) + r")\b(?!\s*,?\s*\d)", re.I
+    r"\b(?P<which>last|next)\s+(?P<month>" + "|".join(calendar.month_name[1:]) + r")\b"
+    r"(?:\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b)?(?!\s*,?\s*\d)",
+    re.I,
 )
 
 
@@ -201,11 +203,24 @@ def _ago(text: str, doc_date: date) -> Interval | None:
 
 
 def _last_month(text: str, doc_date: date) -> Interval | None:
-    """ "last April" is the latest April before the document's month, "next April" the first after."""
+    """ "last April" is the latest April before the document's month, "next April" the first after;
+    "last April 14" the latest April 14 before the document's day."""
     m = _LAST_MONTH.search(text)
     if m is None:
         return None
     month = MONTHS[m.group("month").lower()]
+    day = int(m.group("day")) if m.group("day") else None
+    if day is not None:
+        if not 1 <= day <= calendar.monthrange(YEARLESS, month)[1]:
+            return None
+        # "last April 14": the latest April 14 before the story, "next April 14" the first after it
+        last = m.group("which").lower() == "last"
+        year = doc_date.year if (month, day) < (doc_date.month, doc_date.day) else doc_date.year - 1
+        if not last:
+            year = doc_date.year if (month, day) > (doc_date.month, doc_date.day) else doc_date.year + 1
+        if month == 2 and day == 29 and not calendar.isleap(year):
+            return None
+        return Interval.point(date(year, month, day).toordinal())
     if m.group("which").lower() == "last":
         year = doc_date.year if month < doc_date.month else doc_date.year - 1
     else:
