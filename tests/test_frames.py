@@ -35,7 +35,13 @@ def frames(sentence: str) -> dict[str, Frame]:
         ("Output rose 12 pct to 4.5 mln bpd in February.", "4.5 mln", None, "new level"),
         ("GenCorp stock closed at 90.50 dlrs a share, up two dlrs on the day.", "two dlrs", None, "change"),
         ("Output was 75-100,000 bpd below its quota.", "75-100,000", None, "change"),
-        ("The accord requires repayment of another 10 pct of the debt.", "10 pct", None, "change"),  # on top
+        ("The accord requires repayment of another 10 pct of the debt.", "10 pct", None, "additional"),
+        (
+            "Besides the 13-billion-dlr frozen debt, South Africa also owes ten billion dlrs of other debt.",
+            "ten billion dlrs",
+            None,
+            "additional",
+        ),  # beside another figure: not that one
         ("The accord requires repayment of 10 pct of the debt.", "10 pct", None, "level"),
         ("Citibank raised its prime rate to 7-3/4 pct from 7-1/2 pct.", "7-1/2 pct", "rate", "previous"),
         ("Opec agreed in December to cut output to 15.8 mln bpd.", "15.8 mln", "output", "forecast"),

@@ -611,6 +611,13 @@ def _aspect(num: Token, sent: Span, end: int, governor: Token) -> str:
     )
     if start > sent.start and sent.doc[start - 1].lower_ in r["change_before"]:
         return "change"
+    if start > sent.start and sent.doc[start - 1].lower_ in r["additional_before"]:
+        return "additional"
+    if any(
+        c.dep_ == "prep" and c.lower_ in r["besides_words"] and not c.left_edge.i <= num.i <= c.right_edge.i
+        for c in governor.children
+    ):
+        return "additional"
     tok = num
     for _ in range(4):
         head = tok.head
