@@ -9,12 +9,9 @@ from __future__ import annotations
 import pytest
 
 from claimcheck.align.edits import sentence_edit
-from claimcheck.core.settings import DEFAULTS
 from claimcheck.core.types import Claim, Document
 from claimcheck.extract.claims import extract_claims
 from claimcheck.pipeline import Pipeline
-
-RATIO = DEFAULTS.align.edit_min_ratio
 
 
 def _claim(text: str, doc: str) -> Claim:
@@ -89,14 +86,14 @@ CASES = [
 
 @pytest.mark.parametrize(("a", "b", "kind"), CASES)
 def test_sentence_edit(a: str, b: str, kind: str | None) -> None:
-    edit = sentence_edit(_claim(a, "a"), _claim(b, "b"), RATIO)
+    edit = sentence_edit(_claim(a, "a"), _claim(b, "b"))
     assert (edit.kind if edit else None) == kind
 
 
 def test_edit_is_symmetric_and_names_both_spans() -> None:
     a, b = CASES[4][0], CASES[4][1]
-    one = sentence_edit(_claim(a, "a"), _claim(b, "b"), RATIO)
-    other = sentence_edit(_claim(b, "b"), _claim(a, "a"), RATIO)
+    one = sentence_edit(_claim(a, "a"), _claim(b, "b"))
+    other = sentence_edit(_claim(b, "b"), _claim(a, "a"))
     assert one is not None and other is not None
     assert (one.a, one.b) == ("Anna Berg", "Karl Lind") == (other.b, other.a)
 

@@ -22,19 +22,11 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from claimcheck.align.events import same_entity
+from claimcheck.core.settings import DEFAULTS, AlignSettings
 from claimcheck.core.types import Claim
 from claimcheck.extract.lexicon import ANTONYM, function_words, polarity_words, relation
 
 _TOKEN = re.compile(r"n't|\w+(?:[-'.&/]\w+)*|[^\w\s]")
-# The longest insertion that is detail, not a change of fact ("right now", "last year's").
-_MAX_INSERT = 6
-# Two words this alike, with one first letter, are one word spelt two ways ("tons" / "tonnes",
-# "Acquisitions" / "Aquisitions"), not two words.
-_SPELLING_RATIO = 0.8
-# The longest name swapped for another: a longer change rewrites the clause.
-_MAX_NAME = 4
-# How far after an edit a modal still governs it ("MCI and Qwest would be").
-_MODAL_REACH = 3
 _NAME_JOINERS = frozenset(("of", "and", "&", "de", "van", "von", "-", "'s"))
 # Prefixes that deny the word they are put on ("legal" / "illegal").
 _NEGATING_PREFIXES = ("il", "im", "in", "ir", "un", "non", "non-", "dis")
@@ -51,14 +43,15 @@ def _negators() -> frozenset[str]:
     return frozenset(w for w, role in polarity_words().items() if role in ("neg", "subject"))
 
 
-def sentence_edit(a: Claim, b: Claim, min_ratio: float) -> Edit | None:
-    """The conflicting edit between two claims' sentences when they are one sentence edited, else None."""
+def sentence_edit(a: Claim, b: Claim, config: AlignSettings = DEFAULTS.align) -> Edit | None:
+    """The conflicting edit between two claims' sentences when they are one sentence edited, else None
+    (the `edit_*` settings say how alike and how small)."""
     ta, tb = _TOKEN.findall(a.sentence), _TOKEN.findall(b.sentence)
     la, lb = [t.lower() for t in ta], [t.lower() for t in tb]
     matcher = SequenceMatcher(
         None, [re.sub(r"\d", "0", t) for t in la], [re.sub(r"\d", "0", t) for t in lb], autojunk=False
     )
-    if matcher.ratio() < min_ratio:
+    if matcher.ratio() < config.edit_min_ratio:
         return None
     found: Edit | None = None
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -67,9 +60,10 @@ def sentence_edit(a: Claim, b: Claim, min_ratio: float) -> Edit | None:
         xa, xb = la[i1:i2], lb[j1:j2]
         if any(ch.isdigit() for t in xa + xb for ch in t):
             return None
-        kind = _edit_kind(xa, xb, " ".join(ta[i1:i2]), " ".join(tb[j1:j2]), a, b)
+        kind = _edit_kind(xa, xb, " ".join(ta[i1:i2]), " ".join(tb[j1:j2]), a, b, config)
+        reach = config.edit_modal_reach
         if kind is None or (
-            kind != "detail" and (_modal(la[i2 : i2 + _MODAL_REACH]) or _modal(lb[j2 : j2 + _MODAL_REACH]))
+            kind != "detail" and (_modal(la[i2 : i2 + reach]) or _modal(lb[j2 : j2 + reach]))
         ):
             return None
         if kind != "detail":
@@ -86,7 +80,9 @@ def _modal(words: list[str]) -> bool:
     return any(roles.get(w) == "modal" for w in words)
 
 
-def _edit_kind(xa: list[str], xb: list[str], ra: str, rb: str, a: Claim, b: Claim) -> str | None:
+def _edit_kind(
+    xa: list[str], xb: list[str], ra: str, rb: str, a: Claim, b: Claim, config: AlignSettings
+) -> str | None:
     negators, filler = _negators(), function_words()
     if sum(t in negators for t in xa) != sum(t in negators for t in xb):
         rest_a = [t for t in xa if t not in negators and t not in filler]
@@ -101,16 +97,16 @@ def _edit_kind(xa: list[str], xb: list[str], ra: str, rb: str, a: Claim, b: Clai
             return "negation"
         if relation(_lemma(x, a), _lemma(y, b)) == ANTONYM:
             return "antonym"
-        if x[:1] == y[:1] and SequenceMatcher(None, x, y).ratio() >= _SPELLING_RATIO:
+        if x[:1] == y[:1] and SequenceMatcher(None, x, y).ratio() >= config.edit_spelling_ratio:
             return "detail"
     na, nb = _named(ra, a), _named(rb, b)
     if na and nb and _is_name(ra) and _is_name(rb):
         if any(same_entity(x, y) for x in na for y in nb):
             return "detail"  # one entity under two spellings ("MCA" / "MCA Inc")
-        return "swapped_actor" if max(len(xa), len(xb)) <= _MAX_NAME else None
+        return "swapped_actor" if max(len(xa), len(xb)) <= config.edit_max_name else None
     if not (na or nb) and all(t in filler for t in xa + xb):
         return "detail"
-    if not (na or nb) and (not xa or not xb) and len(xa + xb) <= _MAX_INSERT:
+    if not (na or nb) and (not xa or not xb) and len(xa + xb) <= config.edit_max_insert:
         return "detail"
     return None
 

@@ -149,7 +149,7 @@ def slot_pair(a: Claim, b: Claim, similarity: float, key: str, config: AlignSett
     if sim < block_floor(key, config) or context_conflict(a, b, places, config.near_copy_min_ratio):
         return None
     if plain:
-        if not shares_event(a, b) and sentence_edit(a, b, config.edit_min_ratio) is None:
+        if not shares_event(a, b) and sentence_edit(a, b, config) is None:
             return None
     elif frame_conflict(a, b):
         return None

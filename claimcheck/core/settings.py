@@ -82,6 +82,18 @@ class AlignSettings:
         " opposite or swapped word in them is a conflict (align/edits.py); no dev original pair below"
         " 0.8 was one, and 0.6 caught no more dev plants",
     )
+    edit_max_insert: int = knob(
+        6, 'words an edited copy may add or drop beside its one edit ("right now", "last year\'s")'
+    )
+    edit_max_name: int = knob(
+        4, "words of the longest name swapped for another: a longer change rewrites a clause"
+    )
+    edit_modal_reach: int = knob(
+        3, 'words after an edit within which "would"/"may" make it a possibility ("MCI and Qwest would be")'
+    )
+    edit_spelling_ratio: float = knob(
+        0.8, 'match of two words with one first letter that are one word spelt two ways ("tons"/"tonnes")'
+    )
     place_bonus: float = knob(0.1, "a shared place is slot evidence the sentence similarity misses")
     year_bonus: float = knob(0.05, "a shared year is weaker slot evidence than a shared place")
     frame_bonus: float = knob(

@@ -43,7 +43,7 @@ def check_pairs(
     nli_pairs = []
     for p in pairs:
         plain = p.block == EVENT or p.a.kind == p.b.kind == "other"
-        edited = edit_verdict(p, settings.align.edit_min_ratio, settings.verify) if plain else None
+        edited = edit_verdict(p, settings.align, settings.verify) if plain else None
         if edited is not None:
             verdicts.append(edited)
         elif p.block == EVENT:

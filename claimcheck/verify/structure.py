@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from claimcheck.align.edits import sentence_edit
 from claimcheck.align.events import links, overlap, same_entity
-from claimcheck.core.settings import DEFAULTS, VerifySettings
+from claimcheck.core.settings import DEFAULTS, AlignSettings, VerifySettings
 from claimcheck.core.types import Claim, Pair, Predication, Verdict
 from claimcheck.extract.lexicon import (
     ANTONYM,
@@ -73,9 +73,11 @@ _EDIT_WHY = {
 }
 
 
-def edit_verdict(p: Pair, min_ratio: float, settings: VerifySettings = DEFAULTS.verify) -> Verdict | None:
+def edit_verdict(
+    p: Pair, config: AlignSettings = DEFAULTS.align, settings: VerifySettings = DEFAULTS.verify
+) -> Verdict | None:
     """A contradiction when the two sentences are one sentence with a conflicting edit (align/edits.py)."""
-    edit = sentence_edit(p.a, p.b, min_ratio)
+    edit = sentence_edit(p.a, p.b, config)
     if edit is None:
         return None
     a, b = edit.a or "(nothing)", edit.b or "(nothing)"
