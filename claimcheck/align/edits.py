@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from claimcheck.align.events import same_entity
 from claimcheck.core.settings import DEFAULTS, AlignSettings
@@ -39,6 +40,7 @@ class Edit:
     b: str  # the span as the second sentence has it
 
 
+@lru_cache(maxsize=1)
 def _negators() -> frozenset[str]:
     return frozenset(w for w, role in polarity_words().items() if role in ("neg", "subject"))
 
@@ -51,7 +53,9 @@ def sentence_edit(a: Claim, b: Claim, config: AlignSettings = DEFAULTS.align) ->
     matcher = SequenceMatcher(
         None, [re.sub(r"\d", "0", t) for t in la], [re.sub(r"\d", "0", t) for t in lb], autojunk=False
     )
-    if matcher.ratio() < config.edit_min_ratio:
+    floor = config.edit_min_ratio
+    # the quick ratios are upper bounds of ratio(): most pairs of an align run fail them cheaply
+    if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor or matcher.ratio() < floor:
         return None
     found: Edit | None = None
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():

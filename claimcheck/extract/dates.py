@@ -214,10 +214,11 @@ def _last_month(text: str, doc_date: date) -> Interval | None:
         if not 1 <= day <= calendar.monthrange(YEARLESS, month)[1]:
             return None
         # "last April 14": the latest April 14 before the story, "next April 14" the first after it
-        last = m.group("which").lower() == "last"
-        year = doc_date.year if (month, day) < (doc_date.month, doc_date.day) else doc_date.year - 1
-        if not last:
-            year = doc_date.year if (month, day) > (doc_date.month, doc_date.day) else doc_date.year + 1
+        named, today = (month, day), (doc_date.month, doc_date.day)
+        if m.group("which").lower() == "last":
+            year = doc_date.year if named < today else doc_date.year - 1
+        else:
+            year = doc_date.year if named > today else doc_date.year + 1
         if month == 2 and day == 29 and not calendar.isleap(year):
             return None
         return Interval.point(date(year, month, day).toordinal())

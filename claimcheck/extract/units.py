@@ -45,10 +45,10 @@ SYNONYMS: dict[str, str] = {
     "mile": "mile",
 }
 
-# Nouns that are only half a unit: "heads of state" counts heads of state, not heads. Shares of
-# stock are shares ("652,000 shares of Cyclops Corp common stock" vs "852,000 shares").
+# Nouns that are only half a unit: "heads of state" counts heads of state, not heads.
 PARTITIVE_HEADS = {"head", "member", "leader", "minister", "representative", "delegate", "share", "part"}
-
+# What completes a partitive head into the head itself: shares of stock are shares ("652,000 shares
+# of Cyclops Corp common stock" vs "852,000 shares").
 WHOLE_OF = {"stock", "common stock"}
 
 # Nouns that measure nothing on their own ("2 of them", "10 times").
