@@ -26,6 +26,10 @@ from claimcheck.verify.findings import to_findings
         ("£1.35bn", "£1.35bn", 1.35e9, "gbp"),
         ("1.16bn euros", "1.16bn euros", 1.16e9, "eur"),
         ("75-100,000 bpd", "75-100,000", None, None),
+        ("supplies 120,000 barrels a day", "120,000 barrels a day", 120e3, "bpd"),
+        ("1.5 mln barrels per day", "1.5 mln barrels per day", 1.5e6, "bpd"),
+        ("a 190,000 barrel-per-day refinery", "190,000 barrel-per-day", 190e3, "bpd"),
+        ("will lend Ecuador 50,000 bpd", "50,000", 50e3, None),  # a grouped number names nothing
     ],
 )
 def test_newswire_figures(text: str, mention: str, value: float | None, unit: str | None) -> None:

@@ -359,6 +359,8 @@ NOT_QUANTITIES = [
     "NATO's Article 5 framework",
     "Resolution 2231 requires",
     "the iPhone 11 Pro",
+    "second bottom in the Six Nations table",
+    "won the title, then the Five Nations, in 1985",
     "the S&P 500 index",
     "the 1990s",
     "the 2014-15 season",
@@ -523,3 +525,16 @@ def test_a_power_too_large_for_a_float_is_no_quantity(text: str) -> None:
 @pytest.mark.parametrize("text, value", [("10^6", 1e6), ("2**10", 1024.0), ("1e308", 1e308), ("$1e6.", 1e6)])
 def test_powers_and_exponents_are_read_whole(text: str, value: float) -> None:
     assert [m.interval.low for m in find_quantities(f"It cost {text}")] == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Five people died.",
+        "EXPORTS STOPPED FOR FIVE MONTHS",
+        'He said: "Three men came."',
+        "won three Grand Slams",
+    ],
+)
+def test_a_capitalised_number_that_counts_is_read(text: str) -> None:
+    assert len(find_quantities(text)) == 1

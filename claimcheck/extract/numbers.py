@@ -84,6 +84,7 @@ _CURRENCY_WORDS = {
     "rubles", "hryvnias", "francs", "pesos", "reais", "naira", "rand", "won", "crowns", "kronor",
     "dlrs", "dlr", "stg",
 }  # fmt: skip
+_GROUPED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
 _CONNECTORS = {"-", "/", ":", ".", "_"}
 _CURRENCY_CODES = {"USD", "EUR", "GBP", "JPY", "CHF", "CNY", "RUB", "UAH", "INR", "CAD", "AUD"}
 
@@ -169,6 +170,16 @@ _UNIT_PHRASES = {
     "gbp": ("stg", "sterling"),
     "usd_cent": ("cents", "cent"),
     "gbp_pence": ("pence",),
+    "bpd": (
+        "barrels a day",
+        "barrels per day",
+        "barrel a day",
+        "barrel per day",
+        "barrel-per-day",
+        "barrels-per-day",
+        "barrel-a-day",
+        "barrels daily",
+    ),
 }
 _TIME_SUFFIXES = ("am", "pm", "a.m.", "p.m.", "a.m", "p.m", "o'clock", "o’clock", "gmt", "utc", "bst", "cet")
 
@@ -750,6 +761,7 @@ def _is_noise(seq: _Seq, found: _Found) -> bool:
         or _after_name(seq, first, found.qualifier)
         or _is_year(seq, found)
         or _is_lone_one(found)
+        or _is_title(seq, found)
     )
 
 
@@ -785,11 +797,13 @@ def _is_month(seq: _Seq, k: int) -> bool:
 
 def _after_name(seq: _Seq, first: _Core, qualifier: str | None) -> bool:
     """ "Article 5", "iPhone 11", "World War Two": a word with a capital on the same line that
-    is not a function word names the number rather than counting with it."""
+    is not a function word names the number rather than counting with it. A number written with
+    thousands separators names nothing ("will lend Ecuador 50,000 barrels")."""
     before, number = seq.tok(first.first - 1), seq.toks[first.first]
     return (
         qualifier is None
         and not first.currency
+        and not _GROUPED.fullmatch(number.text)
         and before is not None
         and before.kind == "word"
         and before.text != before.low
@@ -811,6 +825,24 @@ def _is_year(seq: _Seq, found: _Found) -> bool:
 def _year_shaped(core: _Core, years: tuple[int, int]) -> bool:
     plain = core.unit is None and core.mult == 1 and not core.words
     return plain and len(core.numeral) == 4 and core.numeral.isdigit() and years[0] <= core.value <= years[1]
+
+
+def _is_title(seq: _Seq, found: _Found) -> bool:
+    """ "the Six Nations", "a Five Nations title": a capitalised number word inside a sentence,
+    before a capitalised word, is part of a name. A headline in capitals counts as usual."""
+    core = found.cores[0]
+    first, after, before = seq.toks[core.first], seq.tok(found.end), seq.tok(core.first - 1)
+    return (
+        len(found.cores) == 1
+        and core.words
+        and first.text.istitle()
+        and before is not None
+        and before.text not in ".!?\"“‘'(:;"
+        and "\n" not in seq.text[before.end : first.start]
+        and after is not None
+        and after.kind == "word"
+        and after.text.istitle()
+    )
 
 
 def _is_lone_one(found: _Found) -> bool:
