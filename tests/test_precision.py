@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -73,3 +75,22 @@ def test_bounds_ranges_and_unknown_precision_keep_the_stated_interval() -> None:
     assert stated_interval("gt", 30, 10, over) == over
     assert stated_interval("range", None, None, Interval(20, 30)) == Interval(20, 30)
     assert stated_interval("exact", 5, None, Interval.point(5)) == Interval.point(5)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "unit", "label"),
+    [
+        ("three", "four", "daughter", "contradiction"),  # no number of daughters rounds to both
+        ("30", "31", "year of age", "contradiction"),
+        ("12", "12", "ship", "agreement"),
+        ("almost three", "three", "year", "agreement"),  # not a conflict a fact-checker would sign
+        ("almost three", "two", "year", "agreement"),
+        ("just over four", "three", "year", "contradiction"),
+        ("30", "35", "nation", "contradiction"),
+        ("3", "4", "usd", "agreement"),  # a price of $3.50 is "$3" to one writer, "$4" to another
+        ("3 pct", "4 pct", "percent", "agreement"),
+    ],
+)
+def test_a_whole_count_is_exact_but_money_and_shares_may_round(a: str, b: str, unit: str, label: str) -> None:
+    qa, qb = (replace(figure(x), unit=unit) for x in (a, b))
+    assert compare(precise(qa), precise(qb))[0] == label

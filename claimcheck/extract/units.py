@@ -65,6 +65,28 @@ def canonical_unit(lemma: str, of_object: str | None = None) -> str | None:
     return SYNONYMS.get(lemma, lemma)
 
 
+# Currencies as units come out (codes, and the lemma of a currency word): "20 francs" is "franc".
+MONEY = {
+    "usd", "gbp", "eur", "jpy", "chf", "cny", "rub", "uah", "inr", "cad", "aud", "hkd", "nzd", "sgd",
+    "brl", "gbp_pence", "usd_cent", "franc", "mark", "yen", "yuan", "renminbi", "peso", "real", "rand",
+    "naira", "won", "crown", "krona", "rupee", "rouble", "ruble", "hryvnia", "lira", "dinar", "riyal",
+}  # fmt: skip
+# Units of a share or a rate: a percentage may be rounded to a whole one.
+SHARE_UNITS = {"percent", "percentage_point", "basis_point"}
+
+
+def whole_count(unit: str) -> bool:
+    """Whether a unit counts whole things (ships, daughters, years of age): a figure stated to its
+    units digit is then that number and no other, so "three daughters" and "four" differ. Money,
+    percentages, per-units and physical measures are not: "$9" may be $9.40 rounded."""
+    return unit not in MONEY | SHARE_UNITS and " per " not in unit and unit not in _pint_bases()
+
+
+@lru_cache(maxsize=1)
+def _pint_bases() -> frozenset[str]:
+    return frozenset(conversion(name)[0] for name in PINT_NAMES)
+
+
 # Hundredths of a currency: converted so "530 pence" and "£5.30" are one price.
 SUBUNITS = {"gbp_pence": ("gbp", 0.01), "usd_cent": ("usd", 0.01)}
 # Units pint converts to their base (metre, kilogram, ...), as our unit names spell them.

@@ -24,6 +24,7 @@ from claimcheck.core.intervals import Interval, compare, stated_interval
 from claimcheck.core.settings import DEFAULTS, Settings, VerifySettings
 from claimcheck.core.types import Frame, Pair, Quantity, Verdict
 from claimcheck.extract.dates import describe_days
+from claimcheck.extract.units import whole_count
 from claimcheck.verify import confidence
 from claimcheck.verify.nli import NLIModel, bidirectional
 from claimcheck.verify.structure import describe as describe_predication
@@ -119,7 +120,17 @@ BOUNDS = ("gt", "ge", "lt", "le")
 
 
 def precise(q: Quantity, settings: VerifySettings = DEFAULTS.verify) -> Interval:
-    """The numbers a figure allows at the precision it was stated with (core.intervals.stated_interval)."""
+    """The numbers a figure allows at the precision it was stated with (core.intervals.stated_interval);
+    a whole number of whole things ("three daughters") is that number exactly, so "four" is another,
+    and "almost three years" reaches the three years another story rounds to."""
+    if q.step == 1 and not q.rounded and q.value is not None and whole_count(q.unit):
+        whole = {
+            "exact": (q.value, q.value),
+            "nearly": (q.value - 1, q.value),
+            "just_over": (q.value, q.value + 1),
+        }
+        if q.kind in whole:
+            return Interval(*whole[q.kind])
     return stated_interval(
         q.kind,
         q.value,
