@@ -147,6 +147,22 @@ def test_dates_frame_their_event_and_since_is_a_boundary() -> None:
     assert found["2003"].aspect == "since"
 
 
+def test_the_day_a_thing_was_said_dates_no_event() -> None:
+    found = frames(
+        "April 24, 1987 (Reuters) -\n\nThe bank heads met in Mexico City yesterday to coordinate "
+        "actions, the official newspaper El Peruano said today."
+    )
+    assert found["yesterday"].measure == "meet"
+    assert found["today"].measure is None  # never compared: "a date of no named event"
+
+
+def test_an_age_between_commas_is_the_named_persons() -> None:
+    found = frames("Thanou, 30, and her compatriot Kostas Kenteris, 31, missed the test in 2004.")
+    assert (found["30"].holder, found["30"].measure) == ("Thanou", "age")
+    assert (found["31"].holder, found["31"].measure) == ("Kostas Kenteris", "age")
+    assert "Chapter" not in {f.holder for f in frames("See Chapter 11, which covers it.").values()}
+
+
 @pytest.mark.parametrize(
     ("wording", "measure"),
     [
@@ -192,6 +208,8 @@ def _claim(frame: Frame) -> Claim:
             "different targets (USAir vs Piedmont)",
         ),
         (Frame("GM", "stake"), Frame("General Motors", "stake"), None),  # initials
+        (Frame("Thanou", "age"), Frame("Katerina Thanou", "age"), None),
+        (Frame("Kenteris", "age"), Frame("Thanou", "age"), "different people (Kenteris vs Thanou)"),
         (
             Frame("GM", "stake", aspect="new level"),
             Frame("GM", "stake"),

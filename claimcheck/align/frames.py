@@ -25,6 +25,8 @@ def frame_conflict(a: Claim, b: Claim) -> str | None:
         return f"different aspects ({fa.aspect} vs {fb.aspect})"
     if fa.measure != fb.measure:
         return f"different measures ({fa.measure or 'unstated'} vs {fb.measure or 'unstated'})"
+    if fa.measure == "age" and not same_entity(fa.holder or "", fb.holder or ""):
+        return f"different people ({fa.holder} vs {fb.holder})"  # "Ebbers, 63, ... Mr Sullivan": not his
     if fa.holder and fb.holder and not same_holder(fa.holder, fb.holder, a, b) and not swapped_holder(a, b):
         return f"different holders ({fa.holder} vs {fb.holder})"
     if fa.target and fb.target and fa.target.lower() != fb.target.lower():

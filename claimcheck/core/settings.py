@@ -34,6 +34,7 @@ class ExtractSettings:
     wrap_min_words: int = knob(12, "a line this long that ends mid-sentence was hard-wrapped: join it")
     year_min: int = knob(1500, "earliest year a four-digit number or a date mention is read as")
     year_max: int = knob(2099, "latest such year; larger four-digit numbers are counts")
+    max_age: int = knob(120, "largest number read as a person's age in 'Thanou, 30,'; above it, no age")
     parse_batch_size: int = knob(64, "sentences per spaCy batch: larger batches gain little on 2 cores")
     max_unit_chars: int = knob(
         10_000, "longer lines (a base64 image) are parsed in pieces: spaCy's memory grows with the text"

@@ -30,7 +30,7 @@ from claimcheck.extract.numbers import QuantityMention, find_quantities
 from claimcheck.extract.predicates import predications
 from claimcheck.extract.scores import scores
 from claimcheck.extract.segment import cut_long, split_units
-from claimcheck.extract.units import canonical_unit, conversion
+from claimcheck.extract.units import MONEY, canonical_unit, conversion
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
 HEDGE_WORDS = {
@@ -264,12 +264,15 @@ def quantities(
         previous = m
         per = PER_UNIT.match(sent.text, m.end)
         unit = m.unit_hint or (canonical_unit(per.group("money")) if per and per.group("money") else None)
+        if unit is None and (whose := age_of(sent, m, settings)) is not None:
+            out.append((_quantity(m, "year of age", 1.0), Frame(holder=whose, measure="age", aspect="level")))
+            continue
         if unit is None:
             unit = counted_unit(sent, m)
         if unit in SCALE_WORDS:
             # "450-500 mln dlrs in interest and about 96 mln in principal": wire copy drops the
             # currency of a sentence's later sums; they take the one before, or are no claim
-            unit = next((q.unit.split(" per ")[0] for q, _ in reversed(out) if q.unit in _MONEY), None)
+            unit = next((q.unit.split(" per ")[0] for q, _ in reversed(out) if q.unit in MONEY), None)
         if unit is None:
             continue
         unit, factor = conversion(unit)
@@ -316,20 +319,18 @@ def _per(per: re.Match, unit: str, sentence: str) -> str:
     dlrs cash each for the shares") is a price per share, as "28 dlrs a share" is."""
     if per.group("per"):
         return per.group("per").lower()
-    if unit.split(" per ")[0] in _MONEY and _SHARES.search(sentence):
+    if unit.split(" per ")[0] in MONEY and _SHARES.search(sentence):
         return "share"
     return "each"
 
 
 SCALE_WORDS = {"mln", "million", "bln", "billion", "bn", "trillion", "thousand"}
-_MONEY = {"usd", "gbp", "eur", "jpy", "chf", "cny", "rub", "uah", "inr", "cad", "aud"}
-_MONEY |= {"gbp_pence", "usd_cent"}
 
 
 def _is_conversion(text: str, before: QuantityMention, m: QuantityMention) -> bool:
     """ "$9.3bn (£5bn)": a sum in brackets right after a sum in another currency."""
     between, after = text[before.end : m.start], text[m.end : m.end + 2]
-    money = before.unit_hint in _MONEY and m.unit_hint in _MONEY
+    money = before.unit_hint in MONEY and m.unit_hint in MONEY
     bracketed = between.strip() == "(" and after.lstrip().startswith(")")
     return money and before.unit_hint != m.unit_hint and bracketed
 
@@ -353,6 +354,24 @@ def _quantity(m: QuantityMention, unit: str, factor: float) -> Quantity:
         None if m.step is None else m.step * factor,
         m.rounded,
     )
+
+
+def age_of(sent: Span, m: QuantityMention, settings: ExtractSettings = DEFAULTS.extract) -> str | None:
+    """Whose age a bare whole number between commas after a name is ("Thanou, 30, and Kenteris",
+    "John Smith, 45, of Leeds"): the name, else None. Wire copy gives ages so and nothing else."""
+    base = sent.start_char
+    nums = [t for t in sent if m.start <= t.idx - base < m.end and t.like_num]
+    if m.kind != "exact" or m.value is None or not m.value.is_integer() or len(nums) != 1:
+        return None
+    num = nums[0]
+    after = num.doc[num.i + 1] if num.i + 1 < len(num.doc) else None
+    framed = num.i > 0 and num.doc[num.i - 1].text == "," and (after is None or after.text in ",;.")
+    head = num.head
+    if not (framed and num.dep_ == "appos" and head.pos_ == "PROPN" and head.i == num.i - 2):
+        return None
+    if head.ent_type_ in ("GPE", "LOC", "FAC", "DATE") or not 1 <= m.value <= settings.max_age:
+        return None
+    return canonical(_name(head))
 
 
 def counted_unit(sent: Span, m: QuantityMention) -> str | None:

@@ -229,6 +229,8 @@ def _event_token(root: Token) -> Token | None:
         event = tok.head
     else:
         return None
+    if event.pos_ == "VERB" and event.lemma_.lower() in rules()["statement_verbs"]:
+        return None  # "met yesterday, the paper said today": the day it was said dates no event
     if event.pos_ == "VERB" and event.lemma_.lower() in rules()["generic_verbs"]:
         # "saw the firm collapse in July 2002", "led to the collapse in 2002": the event is below
         inner = next((c for c in event.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB"), None)
