@@ -71,6 +71,29 @@ def frames(sentence: str) -> dict[str, Frame]:
             "downgrade debt",
             "level",
         ),
+        # an analyst's estimate of a result still to come is not the result
+        (
+            "An analyst estimates Swire's profits will be 1.525 billion dlrs.",
+            "1.525 billion dlrs",
+            "profit",
+            "estimate",
+        ),
+        # an estimate of what has happened is the figure as reported
+        ("Noranda estimated that the fire caused 10 mln dlrs in damage.", "10 mln dlrs", "damages", "level"),
+        # a one-off gain is a measure apart from the year's profit
+        (
+            "Swire also had an extraordinary profit of 1.38 billion dlrs.",
+            "1.38 billion dlrs",
+            "extraordinary profit",
+            "level",
+        ),
+        # shares traded are the day's volume, not a stake
+        (
+            "UAL jumped five to 70-3/4 on volume of more than 3.2 mln shares.",
+            "more than 3.2 mln",
+            "volume",
+            "level",
+        ),
     ],
 )
 def test_quantity_frames(sentence: str, figure: str, measure: str | None, aspect: str) -> None:
@@ -114,6 +137,13 @@ def test_quantity_frames(sentence: str, figure: str, measure: str | None, aspect
             "Brazil",
             None,
         ),
+        # a stake "in" a company is a stake in that company, not in another the story names
+        (
+            "General Partners holds a 25 pct interest in Hongkong Aircraft Engineering.",
+            "25 pct",
+            "General Partners",
+            "Hongkong Aircraft Engineering",
+        ),
     ],
 )
 def test_holders_and_targets(sentence: str, figure: str, holder: str, target: str | None) -> None:
@@ -145,6 +175,20 @@ def test_dates_frame_their_event_and_since_is_a_boundary() -> None:
     found = frames("WorldCom saw the firm collapse in July 2002, and prices have risen since 2003.")
     assert found["July 2002"].measure == "collapse" and found["July 2002"].aspect == "point"
     assert found["2003"].aspect == "since"
+
+
+def test_a_days_trading_volume_is_dated_by_its_story() -> None:
+    def volume(dateline: str) -> Frame:
+        text = f"{dateline} (Reuters) -\n\nUAL\n\nUAL rose 1-5/8 on volume of more than two mln shares."
+        claims = extract_claims([Document("d", "d.txt", text)])
+        return next(c.frame for c in claims if c.frame and c.frame.measure == "volume")
+
+    monday, tuesday = volume("March 2, 1987"), volume("March 3, 1987")
+    assert (monday.period, tuesday.period) == ("1987-03-02", "1987-03-03")
+    assert frame_conflict(
+        Claim("a", "d", 0, 1, "x", "quantity", frame=monday),
+        Claim("b", "e", 0, 1, "x", "quantity", frame=tuesday),
+    ).startswith("different periods")
 
 
 def test_the_day_a_thing_was_said_dates_no_event() -> None:

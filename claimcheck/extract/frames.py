@@ -5,9 +5,9 @@ unit and a shared entity" pairs a per-share offer with a total takeover cost. Th
 figure is the value of, read from the parse: the measure is the first noun above the number that is
 not a unit word (or the "of"/"in" object of its unit); the holder is the subject entity of the verb
 that governs it, else the possessor or proper-noun modifier of the measure; the period is a date in
-the same clause; the aspect is change ("by", "up"), previous level ("from"), forecast ("expected")
-or level. For a date the measure is the event it is the date of: the word its preposition hangs on.
-The word lists live in data/frames.toml.
+the same clause; the aspect is change ("by", "up"), previous level ("from"), forecast ("expected"),
+estimate ("an analyst estimates") or level. For a date the measure is the event it is the date of:
+the word its preposition hangs on. The word lists live in data/frames.toml.
 """
 
 from __future__ import annotations
@@ -65,6 +65,10 @@ def quantity_frame(
     measure_tok = _measure_token(num, sent, end)
     governor = _governor(num)
     period, days, own = _period(sent, num, governor, measure_tok, doc_date)
+    if days is None and doc_date is not None and _daily(measure_tok):
+        day = doc_date.toordinal()  # a day's trading volume, read off the story's date
+        days = Interval(day, day)
+        period = describe_days(days)
     measure = _measure_name(measure_tok) if measure_tok is not None else None
     # the figure is what the verb acts on: its object, or (a parse of wire copy) a "to" object of it
     direct = any(
@@ -146,6 +150,9 @@ def _measure_token(num: Token, sent: Span, end: int) -> Token | None:
     verb's "in" object ("pay 10.53 billion dlrs in damages") or the verb itself ("acquire USAir for
     52 dlrs" is a sale, "earned 130 mln dlrs" earnings); a generic verb ("have", "be") gives its
     subject noun."""
+    daily = _daily_owner(num)
+    if daily is not None:
+        return daily  # "on volume of 3.2 mln shares": the volume, not a stake
     after = _noun_after(sent, end)
     if after is not None:
         return after
@@ -187,6 +194,23 @@ def _measure_token(num: Token, sent: Span, end: int) -> Token | None:
         ),
         None,
     )
+
+
+def _daily_owner(num: Token) -> Token | None:
+    """The market figure of a day a figure is the "of" object of ("volume of 3.2 mln shares")."""
+    tok = num
+    for _ in range(4):
+        head = tok.head
+        if head.i == tok.i:
+            return None
+        if tok.dep_ == "pobj" and head.lower_ == "of":
+            return head.head if _daily(head.head) else None
+        tok = head
+    return None
+
+
+def _daily(tok: Token | None) -> bool:
+    return tok is not None and tok.pos_ == "NOUN" and tok.lemma_.lower() in rules()["daily_measures"]
 
 
 def _changed_thing(noun: Token) -> Token | None:
@@ -317,6 +341,9 @@ def _target(tok: Token) -> str | None:
     candidates = [c for c in tok.children if c.dep_ == "dobj"]
     if tok.lemma_.lower() in rules()["issued_measures"]:
         candidates += [tok]  # "50 pct of Piedmont's stock": the issuer is its possessor
+    if canonical_measure(tok.lemma_) == "stake":
+        # "a 25 pct interest in Hongkong Aircraft Engineering" is not the stake in Cathay
+        candidates += [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children]
     candidates += [
         o for p in tok.children if p.dep_ in ("prep", "dative") and p.lower_ == "for" for o in p.children
     ]
@@ -645,4 +672,9 @@ def _aspect(num: Token, sent: Span, end: int, governor: Token) -> str:
     words = {governor.lemma_.lower(), *(c.lemma_.lower() for c in governor.children if c.dep_ == "aux")}
     if words & r["forecast_words"] or governor.head.lemma_.lower() in r["forecast_words"]:
         return "forecast"
+    future = {"will", "would", "shall"} & {c.lower_ for c in governor.children if c.dep_ == "aux"}
+    if future and governor.head.lemma_.lower() in r["estimate_words"]:
+        # "an analyst estimates Swire's profits will be 1.525 billion"; "Noranda estimated that the
+        # fire caused 10 mln dlrs in damage" is the damage as reported
+        return "estimate"
     return "level"
