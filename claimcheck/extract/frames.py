@@ -672,7 +672,7 @@ def _aspect(num: Token, sent: Span, end: int, governor: Token) -> str:
     words = {governor.lemma_.lower(), *(c.lemma_.lower() for c in governor.children if c.dep_ == "aux")}
     if words & r["forecast_words"] or governor.head.lemma_.lower() in r["forecast_words"]:
         return "forecast"
-    future = {"will", "would", "shall"} & {c.lower_ for c in governor.children if c.dep_ == "aux"}
+    future = r["future_auxiliaries"] & {c.lower_ for c in governor.children if c.dep_ == "aux"}
     if future and governor.head.lemma_.lower() in r["estimate_words"]:
         # "an analyst estimates Swire's profits will be 1.525 billion"; "Noranda estimated that the
         # fire caused 10 mln dlrs in damage" is the damage as reported
