@@ -112,6 +112,49 @@ def test_one_story_naming_the_others_holder_as_a_target_is_not_one_holder() -> N
     assert not holder_shared(a, b)
 
 
+def stake(cid: str, value: float, text: str, holder: str | None) -> Claim:
+    q = Quantity(value, Interval.point(value), "percent", "about", f"about {value:g} pct", step=1.0)
+    return Claim(cid, cid, 0, len(text), text, "quantity", quantity=q, frame=Frame(holder, "stake"))
+
+
+@pytest.mark.parametrize(
+    ("text_b", "value_b", "shared"),
+    [
+        # the name after the 25 pct, before the 16 pct, is the holder of the 16 pct
+        ("A group led by Bass owns about 25 pct of Taft, and Carl Lindner owns about 16 pct.", 25.0, False),
+        ("A group led by Bass owns about 25 pct of Taft, and Carl Lindner owns about 16 pct.", 16.0, True),
+        ("Carl Lindner needs 120 dlrs, and he owns about 25 pct of Taft.", 25.0, True),  # the subject
+        ("The about 25 pct of Taft is held by Carl Lindner.", 25.0, True),  # no figure after the name
+    ],
+)
+def test_a_name_belongs_to_the_figure_after_it(text_b: str, value_b: float, shared: bool) -> None:
+    a = stake("a", 16.2, "Carl Lindner holds about 16.2 pct of Taft.", "Carl Lindner")
+    assert holder_shared(a, stake("b", value_b, text_b, None)) is shared
+
+
+def test_a_figure_matched_in_a_sentence_is_not_contradicted_by_its_other_figure() -> None:
+    def pct(cid: str, doc: str, value: float, step: float, holder: str | None, sentence: str) -> Claim:
+        q = Quantity(value, Interval.point(value), "percent", None, f"{value:g} pct", step=step)
+        frame = Frame(holder, "stake")
+        return Claim(
+            cid, doc, 0, len(sentence), sentence, "quantity", quantity=q, frame=frame, sentence=sentence
+        )
+
+    two = "A group led by Bass owns 25 pct of Taft, and Carl Lindner owns 16 pct."
+    bass = pct("a", "d1", 24.9, 0.1, None, "An investor group of the Bass family holds 24.9 pct of Taft.")
+    same, other = pct("b1", "d2", 25.0, 1.0, None, two), pct("b2", "d2", 16.0, 1.0, "Carl Lindner", two)
+    labels = [
+        v.label
+        for v in check_pairs(
+            [Pair(bass, same, "", 1.0, "unit:percent"), Pair(bass, other, "", 1.0, "unit:percent")]
+        )
+    ]
+    assert labels == ["agreement", "neutral"]
+    # without the agreeing figure in that sentence, the disagreement stands
+    (alone,) = check_pairs([Pair(bass, other, "", 1.0, "unit:percent")])
+    assert alone.label == "contradiction"
+
+
 @pytest.mark.parametrize(
     ("a", "b", "same"),
     [

@@ -25,6 +25,19 @@ def frames(sentence: str) -> dict[str, Frame]:
         ("Caesars World has 30.3 mln shares outstanding.", "30.3 mln", "outstanding stake", "level"),
         ("Mr Glazer and his family hold a stake of 28.1%.", "28.1%", "stake", "level"),
         ("The company launched a 100 dlr per share tender offer for GenCorp.", "100 dlr", "offer", "level"),
+        # a sale offered is an offer; a sale agreed is a deal
+        (
+            "Dudley Taft and Narragansett offered to acquire Taft for 145 dlrs per share.",
+            "145 dlrs",
+            "offer",
+            "level",
+        ),
+        (
+            "Dudley Taft and Narragansett agreed to acquire Taft for 145 dlrs per share.",
+            "145 dlrs",
+            "deal",
+            "level",
+        ),
         (
             "Texaco sought protection from debts of some 6.8 billion dlrs.",
             "some 6.8 billion dlrs",
@@ -271,6 +284,32 @@ def test_frame_conflicts(a: Frame, b: Frame, conflict: str | None) -> None:
     assert frame_conflict(_claim(b), _claim(a)) == (
         None if conflict is None else frame_conflict(_claim(b), _claim(a))
     )
+
+
+def test_one_target_under_a_short_and_a_long_name() -> None:
+    def stake(target: str, sentence: str, entities: tuple[str, ...]) -> Claim:
+        frame = Frame(None, "stake", target=target)
+        return Claim(
+            "c",
+            "d",
+            0,
+            len(sentence),
+            sentence,
+            "quantity",
+            frame=frame,
+            sentence=sentence,
+            entities=entities,
+        )
+
+    short = stake("Taft", "Bass owns about 25 pct of Taft stock.", ("Bass", "Taft"))
+    long = stake(
+        "Taft Broadcasting",
+        "Lindner holds 16.2 pct of Taft Broadcasting Co.",
+        ("Lindner", "Taft Broadcasting"),
+    )
+    other = stake("Piedmont", "USAir holds 9 pct of Piedmont.", ("USAir", "Piedmont"))
+    assert frame_conflict(short, long) is None
+    assert frame_conflict(short, other) == "different targets (Taft vs Piedmont)"
 
 
 def test_describe_says_who_what_when() -> None:

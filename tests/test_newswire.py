@@ -30,6 +30,8 @@ from claimcheck.verify.findings import to_findings
         ("1.5 mln barrels per day", "1.5 mln barrels per day", 1.5e6, "bpd"),
         ("a 190,000 barrel-per-day refinery", "190,000 barrel-per-day", 190e3, "bpd"),
         ("will lend Ecuador 50,000 bpd", "50,000", 50e3, None),  # a grouped number names nothing
+        ("a 4.3 billion Canadian dlr bid", "4.3 billion Canadian dlr", 4.3e9, "cad"),  # not U.S. dollars
+        ("paid 5 mln U.S. dlrs", "5 mln U.S. dlrs", 5e6, "usd"),
     ],
 )
 def test_newswire_figures(text: str, mention: str, value: float | None, unit: str | None) -> None:
@@ -98,6 +100,21 @@ def test_a_price_each_in_a_sentence_about_shares_is_per_share(sentence: str, uni
 def test_a_later_bare_sum_takes_the_sentence_currency() -> None:
     found = quantities("Ecuador owes 450 mln dlrs in interest and about 96 mln in principal payments.")
     assert [c.quantity.unit for c in found] == ["usd", "usd"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "low_inclusive"),
+    [
+        # "over six months" of a time span may be "across six months": at least six, six included
+        ("The reference price is revised if the average price over six months is below it.", 6.0, True),
+        ("The union said it had been on strike for over 30 years in all.", 30.0, True),
+        ("The company said it had sold over 30 tonnes of copper to China.", 30000.0, False),  # not time (kg)
+    ],
+)
+def test_over_a_span_of_time_is_at_least_it(sentence: str, low: float, low_inclusive: bool) -> None:
+    (c,) = quantities(sentence)
+    iv = c.quantity.interval
+    assert (iv.low, iv.low_inclusive, iv.high) == (low, low_inclusive, None)
 
 
 def test_change_and_level_are_two_facts() -> None:

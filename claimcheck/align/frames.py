@@ -29,10 +29,10 @@ def frame_conflict(a: Claim, b: Claim) -> str | None:
         return f"different people ({fa.holder} vs {fb.holder})"  # "Ebbers, 63, ... Mr Sullivan": not his
     if fa.holder and fb.holder and not same_holder(fa.holder, fb.holder, a, b) and not swapped_holder(a, b):
         return f"different holders ({fa.holder} vs {fb.holder})"
-    if fa.target and fb.target and fa.target.lower() != fb.target.lower():
+    if fa.target and fb.target and not same_entity(fa.target, fb.target):
         return f"different targets ({fa.target} vs {fb.target})"
     for target, other in ((fa.target, b), (fb.target, a)):
-        if target and target.lower() not in other.sentence.lower():
+        if target and not names(target, other) and target.lower() not in other.sentence.lower():
             return f"the offer for {target} is not the one the other sentence is about"
     if a.kind == "date" and not fa.measure:
         return "a date of no named event"
@@ -52,7 +52,7 @@ def same_holder(ha: str, hb: str, a: Claim, b: Claim) -> bool:
     two names each story uses for the other's ("the German exchange" and "Deutsche Boerse" when
     each sentence names both). One story naming the other's holder as the target is not enough:
     "TWA's stake in USAir" and "USAir's stake in Piedmont" are two holders."""
-    return same_entity(ha, hb) or (_names(ha, b) and _names(hb, a))
+    return same_entity(ha, hb) or (names(ha, b) and names(hb, a))
 
 
 def swapped_holder(a: Claim, b: Claim) -> bool:
@@ -70,10 +70,10 @@ def swapped_holder(a: Claim, b: Claim) -> bool:
         and fa.measure in rules()["single_event_measures"]
         and (not fa.target or not fb.target or same_entity(fa.target, fb.target))
         and not same_entity(fa.holder, fb.holder)
-        and _names(fa.holder, a)  # named in the sentence itself, not read from "it" or "the company"
-        and _names(fb.holder, b)
-        and not _names(fa.holder, b)
-        and not _names(fb.holder, a)
+        and names(fa.holder, a)  # named in the sentence itself, not read from "it" or "the company"
+        and names(fb.holder, b)
+        and not names(fa.holder, b)
+        and not names(fb.holder, a)
     )
 
 
@@ -92,11 +92,29 @@ def holder_shared(a: Claim, b: Claim) -> bool:
     if ha and hb:
         return same_holder(ha, hb, a, b)
     if ha or hb:
-        return _names(ha, b) if ha else _names(hb or "", a)
+        return _names_as_holder(ha, b) if ha else _names_as_holder(hb or "", a)
     return bool(set(a.places) & set(b.places))
 
 
-def _names(holder: str, claim: Claim) -> bool:
+# A figure a sentence states: digits, not a year ("in 1987" is no one's figure).
+_FIGURE = re.compile(r"(?<![\w.,])(?!(?:1[5-9]|20)\d\d(?!\d))\d[\d,.]*")
+
+
+def _names_as_holder(holder: str, claim: Claim) -> bool:
+    """Whether the claim's sentence names the holder as its figure's. A name after the figure that
+    another figure follows is that figure's: "A group led by Bass owns about 25 pct, and Carl Lindner
+    about 16 pct" names Lindner as the holder of the 16 pct, not of the 25."""
+    if not names(holder, claim):
+        return False
+    q = claim.quantity
+    own = claim.text.find(q.text) if q is not None else -1
+    mention = re.search(rf"(?<!\w){re.escape(holder)}", claim.text, re.I)
+    if own < 0 or mention is None or mention.start() < own:
+        return True
+    return not any(f.start() > mention.end() for f in _FIGURE.finditer(claim.text))
+
+
+def names(holder: str, claim: Claim) -> bool:
     """Whether the claim's sentence names the holder, under any spelling of it: as a whole word, a
     plural or a possessive ("Germans", "Dixons" name "German", "Dixon"), but "USAir" does not name "US"."""
     if any(same_entity(holder, e) for e in claim.entities):

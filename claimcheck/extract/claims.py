@@ -276,6 +276,7 @@ def quantities(
         if unit is None:
             continue
         unit, factor = conversion(unit)
+        m = _over_a_span(m, unit)
         if per:
             unit = f"{unit} per {_per(per, unit, sent.text)}"
         frame = quantity_frame(sent, m.start, m.end, doc_date, lead)
@@ -333,6 +334,15 @@ def _is_conversion(text: str, before: QuantityMention, m: QuantityMention) -> bo
     money = before.unit_hint in MONEY and m.unit_hint in MONEY
     bracketed = between.strip() == "(" and after.lstrip().startswith(")")
     return money and before.unit_hint != m.unit_hint and bracketed
+
+
+def _over_a_span(m: QuantityMention, unit: str) -> QuantityMention:
+    """ "over six months" is as often "across six months" (the average over six months) as "more
+    than six": read it as at least six, which both readings make true, so it never conflicts with
+    "six months" and still does with "five"."""
+    if m.kind != "gt" or (m.qualifier or "").lower() != "over" or unit not in frame_rules()["span_units"]:
+        return m
+    return replace(m, kind="ge", interval=Interval(m.interval.low, None, True, False))
 
 
 def _quantity(m: QuantityMention, unit: str, factor: float) -> Quantity:

@@ -298,8 +298,10 @@ def _measure_name(tok: Token) -> str:
     """The measure noun with its compound modifiers ("tax bill"), lemmatised and canonicalised; a
     verb with the entity it acts on ("deal of USAir": buying USAir, not Piedmont)."""
     if tok.pos_ == "VERB":
-        lemma = tok.lemma_.lower()
-        return rules()["canonical"].get(lemma, lemma)
+        canon = rules()["canonical"]
+        name = canon.get(tok.lemma_.lower(), tok.lemma_.lower())
+        offered = tok.dep_ == "xcomp" and canon.get(tok.head.lemma_.lower()) == "offer"
+        return "offer" if name == "deal" and offered else name  # "offered to acquire Taft for 145 dlrs"
     kept = [c.lower_ for c in tok.children if c.dep_ == "amod" and c.lower_ in rules()["measure_modifiers"]]
     parts = [c.lemma_.lower() for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
     lemma = tok.lemma_.lower()

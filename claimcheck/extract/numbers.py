@@ -161,12 +161,18 @@ _POSTFIX_QUALIFIERS = {
     "ge": ("or more", "or over", "or above", "and over", "and above", "-plus", "+"),
     "le": ("or fewer", "or less", "or under", "and under"),
 }
+_DOLLARS = ("dlrs", "dlr", "dollars", "dollar")
+_DOLLAR_COUNTRIES = {
+    "cad": "canadian", "aud": "australian", "nzd": "new zealand", "hkd": "hong kong", "sgd": "singapore",
+}  # fmt: skip
 _UNIT_PHRASES = {
     "percent": ("%", "percent", "per cent", "pct"),
     "percentage_point": ("percentage point", "percentage points", "% point", "% points"),
     "basis_point": ("basis point", "basis points", "bps"),
     "eur": ("€", "euros", "euro"),
-    "usd": ("dlrs", "dlr", "dollars", "dollar"),
+    "usd": ("dlrs", "dlr", "dollars", "dollar", *(f"u.s. {d}" for d in _DOLLARS)),
+    # "a 4.3 billion Canadian dlr bid": the wire names other dollars by their country
+    **{code: tuple(f"{country} {d}" for d in _DOLLARS) for code, country in _DOLLAR_COUNTRIES.items()},
     "gbp": ("stg", "sterling"),
     "usd_cent": ("cents", "cent"),
     "gbp_pence": ("pence",),

@@ -18,11 +18,11 @@ import numpy as np
 
 from claimcheck.align.events import links
 from claimcheck.align.frames import describe as describe_frame
-from claimcheck.align.frames import holder_shared, swapped_holder
+from claimcheck.align.frames import holder_shared, names, swapped_holder
 from claimcheck.align.slots import EVENT, block_floor, block_key, copies
 from claimcheck.core.intervals import Interval, compare, stated_interval
 from claimcheck.core.settings import DEFAULTS, Settings, VerifySettings
-from claimcheck.core.types import Frame, Pair, Quantity, Verdict
+from claimcheck.core.types import Claim, Frame, Pair, Quantity, Verdict
 from claimcheck.extract.dates import describe_days
 from claimcheck.extract.units import whole_count
 from claimcheck.verify import confidence
@@ -70,7 +70,35 @@ def check_pairs(
                 nli_pairs.append(p)
     if nli is not None and nli_pairs:
         verdicts += check_nli(nli_pairs, nli, settings.verify)
+    verdicts = _matched_elsewhere(verdicts)
     return confidence.calibrate(verdicts, confidence.shipped()) if calibrated else verdicts
+
+
+def _matched_elsewhere(verdicts: list[Verdict]) -> list[Verdict]:
+    """A figure that agrees with one figure of a sentence is that figure's fact, so its disagreement
+    with another figure of that sentence, one the sentence gives to a holder the figure's own
+    sentence never names, is two facts: "the Bass group holds about 24.9 pct" agrees with "a group
+    led by Bass owns about 25 pct" and is not contradicted by that sentence's "and Carl Lindner
+    about 16 pct"."""
+    agreed = {
+        (c.id, o.doc_id, o.sentence)
+        for v in verdicts
+        if v.method == "quantity" and v.label == "agreement"
+        for c, o in ((v.pair.a, v.pair.b), (v.pair.b, v.pair.a))
+        if o.sentence
+    }
+
+    def elsewhere(c: Claim, o: Claim) -> bool:
+        holder = (o.frame or Frame()).holder
+        return (c.id, o.doc_id, o.sentence) in agreed and bool(holder) and not names(holder or "", c)
+
+    out = []
+    for v in verdicts:
+        a, b = v.pair.a, v.pair.b
+        if v.method == "quantity" and v.label == "contradiction" and (elsewhere(a, b) or elsewhere(b, a)):
+            v = replace(v, label="neutral", explanation=v.explanation + f" {MATCHED}.")
+        out.append(v)
+    return out
 
 
 def _same_words(p: Pair, settings: VerifySettings) -> Verdict | None:
@@ -200,6 +228,7 @@ def _swapped(label: str, p: Pair) -> tuple[str, str]:
 # re-ran the story a day later, and the two anchors are one report, not two dates.
 RERUN = "the same sentence in both, its relative date read against two datelines (a story re-run)"
 UNHELD = "neither sentence says whose figure the other's is, so they may be two facts"
+MATCHED = "Not reported: the figure agrees with another figure of that sentence, whose fact it is"
 
 
 def _unheld(p: Pair, settings: VerifySettings) -> bool:
