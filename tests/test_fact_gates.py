@@ -143,13 +143,11 @@ def test_a_figure_matched_in_a_sentence_is_not_contradicted_by_its_other_figure(
     two = "A group led by Bass owns 25 pct of Taft, and Carl Lindner owns 16 pct."
     bass = pct("a", "d1", 24.9, 0.1, None, "An investor group of the Bass family holds 24.9 pct of Taft.")
     same, other = pct("b1", "d2", 25.0, 1.0, None, two), pct("b2", "d2", 16.0, 1.0, "Carl Lindner", two)
-    labels = [
-        v.label
-        for v in check_pairs(
-            [Pair(bass, same, "", 1.0, "unit:percent"), Pair(bass, other, "", 1.0, "unit:percent")]
-        )
-    ]
-    assert labels == ["agreement", "neutral"]
+    found = check_pairs(
+        [Pair(bass, same, "", 1.0, "unit:percent"), Pair(bass, other, "", 1.0, "unit:percent")]
+    )
+    assert [v.label for v in found] == ["agreement", "neutral"]
+    assert " differ [percent]" in found[1].explanation and " conflict " not in found[1].explanation
     # without the agreeing figure in that sentence, the disagreement stands
     (alone,) = check_pairs([Pair(bass, other, "", 1.0, "unit:percent")])
     assert alone.label == "contradiction"

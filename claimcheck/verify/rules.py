@@ -96,7 +96,8 @@ def _matched_elsewhere(verdicts: list[Verdict]) -> list[Verdict]:
     for v in verdicts:
         a, b = v.pair.a, v.pair.b
         if v.method == "quantity" and v.label == "contradiction" and (elsewhere(a, b) or elsewhere(b, a)):
-            v = replace(v, label="neutral", explanation=v.explanation + f" {MATCHED}.")
+            said = v.explanation.replace(f" {_verb(v.label)} [", f" {_verb('neutral')} [", 1)
+            v = replace(v, label="neutral", explanation=f"{said} {MATCHED}.")
         out.append(v)
     return out
 
